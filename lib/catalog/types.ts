@@ -1,0 +1,59 @@
+/** Shapes of the project's entity catalog (generated into lib/catalog/entities.json by scripts/). */
+
+/** The five things the API can do with an entity. */
+export type Verb = 'read' | 'query' | 'create' | 'update' | 'delete';
+
+/** Catalog field types, normalised by the catalog's authors. */
+export type FieldType =
+  | 'integer' | 'float' | 'string' | 'boolean' | 'datetime' | 'date' | 'enum' | 'object' | 'array' | 'mixed';
+
+export interface FieldSpec {
+  name: string;
+  type: FieldType;
+  readOnly: boolean;
+  /** Closed value list for `enum` fields. */
+  enum?: string[];
+  /** Catalog entity (or sub-object) the field points at. */
+  ref?: string;
+}
+
+/**
+ * Path templates relative to the entity's root, one per verb the API allows (null otherwise).
+ * Placeholders are `{fieldName}` (primary key or parent key), e.g. `Sale/{saleID}/SaleLine/{saleLineID}.json`.
+ * Doc slips from the catalog's `pathIssues` are already corrected.
+ */
+export interface EntityPaths {
+  query: string | null;
+  read: string | null;
+  create: string | null;
+  update: string | null;
+  delete: string | null;
+}
+
+export interface EntitySpec {
+  /** Catalog name, e.g. `Item`, `SaleSaleLine`. */
+  name: string;
+  title: string;
+  /** `account`: /API/V3/Account/{accountID}/; `v3`: /API/V3/; `api`: /API/. */
+  root: 'account' | 'v3' | 'api';
+  paths: EntityPaths;
+  /** Query string that belongs to the collection path (reports' startDate/endDate). */
+  pathQuery: string | null;
+  /** Key of the records in a response body (`Item`, `SaleLine`, `Taxes`, ...). */
+  responseKey: string;
+  primaryKey: string | null;
+  /** Path parameters other than the primary key and accountID. */
+  parentKeys: string[];
+  actions: Record<Verb, boolean>;
+  deleteSemantics: 'archive' | 'delete' | null;
+  fields: FieldSpec[];
+  /** Nested record shapes by element name (`ItemShop`, `ItemPrice`, `ContactAddress`, ...). */
+  subObjects: Record<string, FieldSpec[]>;
+  /** Container -> element names seen in responses (`ItemShops` -> `ItemShop`, `Prices` -> `ItemPrice`). */
+  wrappers: Record<string, string>;
+  relations: string[];
+  sortable: string[];
+  datetimeFields: string[];
+  /** Drip costs the docs list per verb, when they differ from the default. */
+  requestCost: Partial<Record<Verb, number>>;
+}
