@@ -1,0 +1,245 @@
+import { TokenListener } from './auth';
+import { Clock, systemClock } from './clock';
+import { Connection, connectionFor } from './connections';
+import { Credentials, parseCredentials } from './credentials';
+import {
+  AuthenticationError, ComponentError, LightspeedApiError, MalformedResponseError, RequestContext, TransportError,
+  target,
+} from './errors';
+import { Logger, silentLogger } from './logger';
+import { extractRecords } from './normalize';
+import { SimpleOAuthRefresher, TokenRefresher } from './oauth';
+import { rootPath } from './paths';
+import { redactingLogger } from './redact';
+import { errorFromResponse } from './responseError';
+import { AttemptFailure, decideRetry } from './retryPolicy';
+import { ClientSettings, clientSettings } from './settings';
+import { HttpHeaders, HttpRequest, NoResponseError, Transport } from './transport';
+
+export type HttpMethod = HttpRequest['method'];
+
+export interface ApiRequest {
+  method: HttpMethod;
+  /** Absolute URL on the credential's API host. */
+  url: string;
+  body?: unknown;
+  context: RequestContext;
+  /** Statuses the caller answers itself (the paginator shrinks the page on 504): returned instead of retried. */
+  handOver?: (status: number) => boolean;
+}
+
+export interface ApiResponse {
+  status: number;
+  headers: HttpHeaders;
+  body: unknown;
+}
+
+export interface LightspeedClientOptions {
+  credentials: Credentials;
+  settings?: Partial<ClientSettings>;
+  logger?: Logger;
+  clock?: Clock;
+  transport?: Transport;
+  refresher?: TokenRefresher;
+}
+
+type AttemptResult =
+  | { kind: 'response'; status: number; headers: HttpHeaders; text: string; token: string }
+  | { kind: 'no-response'; error: NoResponseError };
+
+/** Errors a caller of `call` can get; everything else is a bug. */
+export type ClientError = ComponentError;
+
+const sharedTransport = new Transport();
+
+/**
+ * One OAuth2-aware Lightspeed client per message, over the process-wide connection of its credential:
+ * tokens refreshed once for everybody, requests paced by the account's bucket, failures retried where safe.
+ */
+export class LightspeedClient {
+  readonly settings: ClientSettings;
+  readonly credentials: Credentials;
+  private readonly connection: Connection;
+  private readonly logger: Logger;
+  private readonly clock: Clock;
+  private readonly transport: Transport;
+
+  constructor(options: LightspeedClientOptions) {
+    this.credentials = options.credentials;
+    this.settings = clientSettings(options.settings);
+    this.clock = options.clock ?? systemClock;
+    this.transport = options.transport ?? sharedTransport;
+    this.connection = connectionFor(this.credentials, {
+      clock: this.clock,
+      pacerSettings: this.settings.pacer,
+      refresher: () => options.refresher ?? new SimpleOAuthRefresher({ ...this.credentials, timeoutMs: this.settings.timeoutMs }),
+    });
+    this.logger = redactingLogger(options.logger ?? silentLogger, this.connection.redactor);
+  }
+
+  /** A client for the credential fields of a step's `cfg`; throws a ValidationError naming a bad field. */
+  static fromConfig(cfg: Record<string, unknown>, options: Omit<LightspeedClientOptions, 'credentials'> = {}): LightspeedClient {
+    return new LightspeedClient({ ...options, credentials: parseCredentials(cfg) });
+  }
+
+  private readonly redact = (text: string): string => this.connection.redactor.redact(text);
+
+  /** Registers where rotated tokens go (the handler's `updateKeys`); returns the removal. */
+  onTokenRotated(listener: TokenListener): () => void {
+    return this.connection.tokens.onRotate(listener);
+  }
+
+  /** Milliseconds this credential's requests have waited for the rate limit so far. */
+  get rateLimitWaitMs(): number {
+    return this.connection.pacer.waitedMs;
+  }
+
+  /** The account ID, from the credential or discovered once per process with `GET /API/V3/Account.json`. */
+  accountId(): Promise<string> {
+    if (this.credentials.accountId) return Promise.resolve(this.credentials.accountId);
+    this.connection.accountId ??= this.discoverAccountId().catch((error: unknown) => {
+      this.connection.accountId = undefined;
+      throw error;
+    });
+    return this.connection.accountId;
+  }
+
+  /** Absolute URL of a path relative to an API root (`Item/12.json` under the account). */
+  async url(root: 'account' | 'v3' | 'api', relativePath: string): Promise<URL> {
+    const accountId = root === 'account' ? await this.accountId() : undefined;
+    return new URL(`${rootPath(root, accountId)}${relativePath}`, this.credentials.environmentUrl);
+  }
+
+  /** Sends a request with auth, pacing and retries; returns the parsed body of a success or throws a typed error. */
+  async call(request: ApiRequest): Promise<ApiResponse> {
+    this.assertSameHost(request);
+    const counts = { failures: 0, rateLimited: 0 };
+    let renewedAfter401 = false;
+    for (;;) {
+      const result = await this.attempt(request);
+      if (result.kind === 'response' && result.status === 401 && !renewedAfter401) {
+        renewedAfter401 = true;
+        await this.connection.tokens.renewAfterRejection(result.token);
+        continue;
+      }
+      const outcome = this.assess(request, result);
+      if ('response' in outcome) return outcome.response;
+      if (outcome.failure.kind === 'status' && outcome.failure.status === 429) counts.rateLimited += 1;
+      else counts.failures += 1;
+      const decision = decideRetry(outcome.failure, request.method, counts, this.settings);
+      if (!decision.retry) throw this.finalError(outcome.error, request, counts.failures);
+      this.logger.info(`${target(request.context)}: ${outcome.error.message}; retrying${decision.delayMs ? ` in ${Math.round(decision.delayMs)} ms` : ''}`);
+      await this.clock.sleep(decision.delayMs);
+    }
+  }
+
+  private async attempt(request: ApiRequest): Promise<AttemptResult> {
+    const token = await this.connection.tokens.getAccessToken();
+    const pacer = this.connection.pacer;
+    const reserved = await pacer.acquire(request.method);
+    const started = this.clock.now();
+    try {
+      const response = await this.transport.send({
+        method: request.method,
+        url: request.url,
+        headers: requestHeaders(token, request.body !== undefined),
+        body: request.body,
+        timeoutMs: this.settings.timeoutMs,
+      });
+      pacer.observe(request.method, response.headers, reserved);
+      this.logger.debug(`${request.method} ${pathOf(request.url)} -> ${response.status} in ${this.clock.now() - started} ms`);
+      return { kind: 'response', ...response, token };
+    } catch (error) {
+      pacer.release(reserved);
+      if (error instanceof NoResponseError) return { kind: 'no-response', error };
+      throw error;
+    }
+  }
+
+  /** A success, or what failed and the error to raise if it is not retried. */
+  private assess(request: ApiRequest, result: AttemptResult):
+    { response: ApiResponse } | { failure: AttemptFailure; error: ComponentError } {
+    if (result.kind === 'no-response') {
+      const reachedServer = !['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'].includes(result.error.code ?? '');
+      return { failure: { kind: 'no-response', reachedServer }, error: this.transportError(request, result.error, reachedServer) };
+    }
+    const body = parseJson(result.text);
+    if (result.status < 300) {
+      if (body !== undefined) return { response: { status: result.status, headers: result.headers, body } };
+      return { failure: { kind: 'malformed-body' }, error: malformedBodyError(request) };
+    }
+    if (result.status === 401) return { failure: { kind: 'status', status: 401 }, error: this.refusedTokenError(request, body) };
+    const error = errorFromResponse(result.status, body ?? result.text, result.headers, request.context, this.redact);
+    const retryAfterSeconds = 'retryAfterSeconds' in error ? error.retryAfterSeconds as number | undefined : undefined;
+    if (result.status === 429) this.connection.pacer.blockFor(retryAfterSeconds ?? this.connection.pacer.secondsUntilRoom());
+    if (request.handOver?.(result.status)) return { response: { status: result.status, headers: result.headers, body } };
+    return { failure: { kind: 'status', status: result.status, retryAfterSeconds: 0 }, error };
+  }
+
+  private transportError(request: ApiRequest, error: NoResponseError, reachedServer: boolean): TransportError {
+    const mayHaveBeenApplied = request.method === 'POST' && reachedServer;
+    const note = mayHaveBeenApplied
+      ? '; the create may have been applied in Lightspeed: check for the record before running it again'
+      : '';
+    return new TransportError(`${target(request.context)}: ${error.message}${note}`, error.code, request.context, mayHaveBeenApplied);
+  }
+
+  private refusedTokenError(request: ApiRequest, body: unknown): AuthenticationError {
+    const detail = errorFromResponse(401, body, {}, request.context, this.redact).lightspeedMessage;
+    return new AuthenticationError(
+      `Lightspeed refused a freshly refreshed access token for ${target(request.context)}${detail ? `: ${detail}` : ''}. `
+      + 'Check that the credential was authorized with the scopes this operation needs.', 401);
+  }
+
+  private finalError(error: ComponentError, request: ApiRequest, failures: number): ComponentError {
+    if (failures <= 1 || !(error instanceof TransportError || error instanceof LightspeedApiError)) return error;
+    error.message = `${error.message} (gave up after ${failures} attempts)`;
+    this.logger.warn(`${target(request.context)} failed ${failures} times`);
+    return error;
+  }
+
+  /** Never send the bearer token to a host other than the credential's (a `next` link could point anywhere). */
+  private assertSameHost(request: ApiRequest): void {
+    if (new URL(request.url).origin !== this.credentials.environmentUrl) {
+      throw new MalformedResponseError('a link points to a host other than the credential\'s environment URL', request.context);
+    }
+  }
+
+  private async discoverAccountId(): Promise<string> {
+    const context = { method: 'GET', path: 'Account.json' };
+    const url = new URL('/API/V3/Account.json', this.credentials.environmentUrl).toString();
+    const response = await this.call({ method: 'GET', url, context });
+    const [account] = extractRecords(response.body, 'Account', context);
+    const accountId = account?.accountID;
+    if (typeof accountId !== 'string' && typeof accountId !== 'number') {
+      throw new AuthenticationError('This Lightspeed credential gives access to no account: fill in the Account ID or re-authorize.');
+    }
+    this.logger.info(`Using Lightspeed account ${accountId} (the first the credential can access)`);
+    return String(accountId);
+  }
+}
+
+function requestHeaders(token: string, hasBody: boolean): Record<string, string> {
+  const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
+  if (hasBody) headers['Content-Type'] = 'application/json';
+  return headers;
+}
+
+function parseJson(text: string): unknown {
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function malformedBodyError(request: ApiRequest): MalformedResponseError {
+  const note = request.method === 'POST' ? ' (the create was probably applied: check for the record before running it again)' : '';
+  return new MalformedResponseError(`the body is not valid JSON${note}`, request.context);
+}
+
+function pathOf(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.pathname}${parsed.search}`;
+}

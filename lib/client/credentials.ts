@@ -1,0 +1,122 @@
+import { ValidationError } from './errors';
+
+export const DEFAULT_ENVIRONMENT_URL = 'https://api.lightspeedapp.com';
+export const DEFAULT_TOKEN_URL = 'https://cloud.lightspeedapp.com/auth/oauth/token';
+
+/** Tokens as the component persists them (`cfg.oauth`) and reads them back. */
+export interface StoredTokens {
+  accessToken?: string;
+  refreshToken?: string;
+  /** Epoch ms; undefined when unknown (then the token is used until a 401 says otherwise). */
+  expiresAt?: number;
+}
+
+/** The credential, parsed and validated once. */
+export interface Credentials {
+  /** Origin of the API, e.g. `https://api.lightspeedapp.com` (no trailing slash). */
+  environmentUrl: string;
+  accountId?: string;
+  clientId: string;
+  clientSecret: string;
+  /** Refresh tokens to try, newest first (cfg.oauth's, then the credential field's). */
+  refreshTokens: string[];
+  tokenUrl: string;
+  accessToken?: string;
+  accessTokenExpiresAt?: number;
+}
+
+/** Reads the credential fields of `cfg` (the contract shared with component.json) or says which field is wrong. */
+export function parseCredentials(cfg: Record<string, unknown>): Credentials {
+  const stored = parseStoredTokens(cfg.oauth);
+  const fieldToken = optionalText(cfg, 'refreshToken');
+  const refreshTokens = [...new Set([stored.refreshToken, fieldToken].filter(isText))];
+  if (refreshTokens.length === 0) throw new ValidationError('refreshToken', 'is required (get one with the authorization helper)');
+  return {
+    environmentUrl: parseEnvironmentUrl(optionalText(cfg, 'environmentUrl')),
+    accountId: parseAccountId(optionalText(cfg, 'accountId')),
+    clientId: requiredText(cfg, 'clientId'),
+    clientSecret: requiredText(cfg, 'clientSecret'),
+    refreshTokens,
+    tokenUrl: parseTokenUrl(optionalText(cfg, 'tokenUrl')),
+    accessToken: stored.accessToken,
+    accessTokenExpiresAt: stored.expiresAt,
+  };
+}
+
+/** `api.lightspeedapp.com`, `https://host`, `http://127.0.0.1:8787` -> an origin. Plain http only for loopback. */
+export function parseEnvironmentUrl(value: string | undefined): string {
+  if (value === undefined) return DEFAULT_ENVIRONMENT_URL;
+  const url = parseUrl('environmentUrl', /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`);
+  // Users paste the API root they see in Lightspeed's docs; the host is what we need.
+  if (!/^\/?(API(\/V3)?\/?)?$/i.test(url.pathname) || url.search || url.hash) {
+    throw new ValidationError('environmentUrl', `must be the API host only, such as https://api.lightspeedapp.com (got a path "${url.pathname}")`);
+  }
+  return url.origin;
+}
+
+function parseTokenUrl(value: string | undefined): string {
+  if (value === undefined) return DEFAULT_TOKEN_URL;
+  const url = parseUrl('tokenUrl', value);
+  return url.toString();
+}
+
+function parseUrl(field: string, value: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ValidationError(field, `"${value}" is not a valid URL`);
+  }
+  if (url.protocol === 'https:') return url;
+  if (url.protocol === 'http:' && isLoopback(url.hostname)) return url;
+  throw new ValidationError(field, `must use https (plain http is accepted only for localhost), got "${url.protocol}//${url.host}"`);
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+function parseAccountId(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[1-9]\d*$/.test(value)) throw new ValidationError('accountId', `must be a positive whole number, got "${value}"`);
+  return value;
+}
+
+function parseStoredTokens(raw: unknown): StoredTokens {
+  if (typeof raw !== 'object' || raw === null) return {};
+  const oauth = raw as Record<string, unknown>;
+  return {
+    accessToken: isText(oauth.access_token) ? oauth.access_token : undefined,
+    refreshToken: isText(oauth.refresh_token) ? oauth.refresh_token : undefined,
+    expiresAt: parseExpiry(oauth.expires_at),
+  };
+}
+
+/** `expires_at` as ISO text or epoch seconds/ms. A bare `expires_in` has no issue time, so it tells nothing. */
+function parseExpiry(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return value < 1e12 ? value * 1000 : value;
+  if (typeof value === 'string') {
+    const parsed = /^\d+$/.test(value) ? parseExpiry(Number(value)) : Date.parse(value);
+    return parsed !== undefined && Number.isFinite(parsed) ? parsed : undefined;
+  }
+  return undefined;
+}
+
+function requiredText(cfg: Record<string, unknown>, field: string): string {
+  const value = optionalText(cfg, field);
+  if (value === undefined) throw new ValidationError(field, 'is required');
+  return value;
+}
+
+function optionalText(cfg: Record<string, unknown>, field: string): string | undefined {
+  const value = cfg[field];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'number') return String(value);
+  if (typeof value !== 'string') throw new ValidationError(field, `must be text, got ${typeof value}`);
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+function isText(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '';
+}

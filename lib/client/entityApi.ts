@@ -1,0 +1,77 @@
+import { pathFor } from '../catalog';
+import { shapeOf } from '../catalog/shapes';
+import { EntitySpec, Verb } from '../catalog/types';
+import { MalformedResponseError, RequestContext } from './errors';
+import { HttpMethod, LightspeedClient } from './LightspeedClient';
+import { JsonRecord, extractRecords, normalizeRecord } from './normalize';
+import { PageSizeSettings } from './pageSize';
+import { Page, paginate, records } from './paginator';
+import { fillPath } from './paths';
+
+/** A collection query. */
+export interface CollectionQuery {
+  /** Lightspeed query parameters as sent: filters (`timeStamp: '>=,2024-01-01T00:00:00+00:00'`), sort, archived... */
+  params?: Record<string, string>;
+  /** Relations to load with each record. */
+  loadRelations?: string[];
+  /** Values of the path's parent keys (`saleID` for Sale/{saleID}/SaleLine.json). */
+  pathValues?: Record<string, unknown>;
+  pageSize?: Partial<PageSizeSettings>;
+}
+
+const METHOD_OF: Record<Exclude<Verb, 'query'>, HttpMethod> = { read: 'GET', create: 'POST', update: 'PUT', delete: 'DELETE' };
+
+/** Catalog-driven operations on entities: paths from the catalog, records normalised on the way out. */
+export class EntityApi {
+  constructor(readonly client: LightspeedClient) {}
+
+  read(entity: EntitySpec, pathValues: Record<string, unknown>): Promise<JsonRecord> {
+    return this.single(entity, 'read', pathValues);
+  }
+
+  create(entity: EntitySpec, pathValues: Record<string, unknown>, body: JsonRecord): Promise<JsonRecord> {
+    return this.single(entity, 'create', pathValues, body);
+  }
+
+  update(entity: EntitySpec, pathValues: Record<string, unknown>, body: JsonRecord): Promise<JsonRecord> {
+    return this.single(entity, 'update', pathValues, body);
+  }
+
+  /** Archives or deletes, as the catalog says the entity does; returns what Lightspeed answered. */
+  delete(entity: EntitySpec, pathValues: Record<string, unknown>): Promise<JsonRecord> {
+    return this.single(entity, 'delete', pathValues);
+  }
+
+  /** Pages of a collection query, following `next` with an adaptive page size. */
+  async *pages(entity: EntitySpec, query: CollectionQuery = {}): AsyncGenerator<Page> {
+    const relative = fillPath(pathFor(entity, 'query'), query.pathValues ?? {});
+    const url = await this.client.url(entity.root, relative);
+    for (const [name, value] of Object.entries(query.params ?? {})) url.searchParams.set(name, value);
+    if (query.loadRelations?.length) url.searchParams.set('load_relations', JSON.stringify(query.loadRelations));
+    yield* paginate(this.client, url, {
+      responseKey: entity.responseKey,
+      shape: shapeOf(entity),
+      context: { method: 'GET', entity: entity.name, path: relative },
+      pageSize: { ...this.client.settings.pageSize, ...query.pageSize },
+    });
+  }
+
+  /** Records of a collection query, one by one. */
+  records(entity: EntitySpec, query: CollectionQuery = {}): AsyncGenerator<JsonRecord> {
+    return records(this.pages(entity, query));
+  }
+
+  private async single(
+    entity: EntitySpec, verb: Exclude<Verb, 'query'>, pathValues: Record<string, unknown>, body?: JsonRecord,
+  ): Promise<JsonRecord> {
+    const relative = fillPath(pathFor(entity, verb), pathValues); // bad IDs fail here, before any request
+    const method = METHOD_OF[verb];
+    const id = entity.primaryKey ? pathValues[entity.primaryKey] : undefined;
+    const context: RequestContext = { method, entity: entity.name, path: relative, id: id as string | number | undefined };
+    const url = await this.client.url(entity.root, relative);
+    const response = await this.client.call({ method, url: url.toString(), body, context });
+    const [record] = extractRecords(response.body, entity.responseKey, context);
+    if (!record) throw new MalformedResponseError(`the answer holds no ${entity.responseKey}`, context);
+    return normalizeRecord(record, shapeOf(entity));
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * Typed errors. Callers branch on `instanceof`, never on raw HTTP details.
+ * Messages are one readable line and never carry a token, a secret or the Authorization header.
+ */
+
+/** Where a failed request was going, for the error text. */
+export interface RequestContext {
+  method: string;
+  /** Catalog entity name, when the request was about one. */
+  entity?: string;
+  /** Record id, when the request was about one record. */
+  id?: string | number;
+  /** Path relative to the API root, without query: safe to show. */
+  path?: string;
+}
+
+/** Base class of every error this component raises on purpose. */
+export class ComponentError extends Error {
+  override name = 'ComponentError';
+}
+
+/** Configuration or input that is wrong before anything is sent. Names the field and the problem. */
+export class ValidationError extends ComponentError {
+  override name = 'ValidationError';
+  constructor(readonly field: string, readonly problem: string) {
+    super(`${field}: ${problem}`);
+  }
+}
+
+/** A response from Lightspeed with a non-success status. */
+export class LightspeedApiError extends ComponentError {
+  override name = 'LightspeedApiError';
+  constructor(
+    readonly status: number,
+    /** Lightspeed's own `message` from the error envelope (or OAuth `error_description`). */
+    readonly lightspeedMessage: string,
+    readonly request: RequestContext,
+    readonly errorClass?: string,
+  ) {
+    super(describe(status, lightspeedMessage, request));
+  }
+}
+
+export class BadRequestError extends LightspeedApiError { override name = 'BadRequestError'; }
+export class NotFoundError extends LightspeedApiError { override name = 'NotFoundError'; }
+export class ForbiddenError extends LightspeedApiError { override name = 'ForbiddenError'; }
+export class ServerError extends LightspeedApiError { override name = 'ServerError'; }
+/** 504: Lightspeed gave up building the response (often a page too heavy for its limit). */
+export class GatewayTimeoutError extends ServerError { override name = 'GatewayTimeoutError'; }
+
+/** 429: the leaky bucket or the burst limiter refused the request. */
+export class RateLimitError extends LightspeedApiError {
+  override name = 'RateLimitError';
+  constructor(
+    status: number,
+    lightspeedMessage: string,
+    request: RequestContext,
+    /** Seconds from `Retry-After`, when Lightspeed sent a usable one. */
+    readonly retryAfterSeconds: number | undefined,
+    readonly limiter: string | undefined,
+  ) {
+    super(status, lightspeedMessage, request);
+  }
+}
+
+/** The credential itself is not usable: the user has to act (re-authorize, fix the client ID/secret). */
+export class AuthenticationError extends ComponentError {
+  override name = 'AuthenticationError';
+  constructor(message: string, readonly status?: number, readonly oauthError?: string) {
+    super(message);
+  }
+}
+
+/** No usable HTTP response: connection refused or dropped, DNS, timeout. */
+export class TransportError extends ComponentError {
+  override name = 'TransportError';
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+    readonly request: RequestContext,
+    /** True when the request was a write that may have reached Lightspeed before the failure. */
+    readonly mayHaveBeenApplied: boolean,
+  ) {
+    super(message);
+  }
+}
+
+/** A success status whose body is not what the API documents. */
+export class MalformedResponseError extends ComponentError {
+  override name = 'MalformedResponseError';
+  constructor(readonly detail: string, readonly request: RequestContext) {
+    super(`Unexpected response from Lightspeed to ${target(request)}: ${detail}`);
+  }
+}
+
+/** `GET Item 42`, `POST Customer`, `GET Item.json`. */
+export function target(request: RequestContext): string {
+  const what = request.entity ?? request.path ?? '';
+  const id = request.id === undefined ? '' : ` ${request.id}`;
+  return `${request.method} ${what}${id}`.trim();
+}
+
+function describe(status: number, message: string, request: RequestContext): string {
+  const detail = message ? `: ${message}` : '';
+  return `Lightspeed answered ${status} to ${target(request)}${detail}`;
+}

@@ -1,0 +1,104 @@
+import { FieldType } from '../catalog/types';
+import { MalformedResponseError, RequestContext } from './errors';
+import { isRecord } from './responseError';
+
+/** What the normaliser needs to know about a record's fields; built from the catalog (see catalog/shapes). */
+export interface RecordShape {
+  /** Declared type of a field, when the catalog knows it. */
+  fieldType(name: string): FieldType | undefined;
+  /** Shape of the object under `name`: a to-one relation, a sub-object or a container's element. */
+  nested(name: string): RecordShape;
+  /** Element key inside the container `name` (`ItemShops` -> `ItemShop`), when known. */
+  containerElement(name: string): string | undefined;
+}
+
+export type JsonRecord = Record<string, unknown>;
+
+/**
+ * The records of a response body, always as an array. Lightspeed sends one match as an object, several as an
+ * array, and none as a missing key or `""`.
+ */
+export function extractRecords(body: unknown, responseKey: string, request: RequestContext): JsonRecord[] {
+  if (!isRecord(body)) throw new MalformedResponseError('the body is not a JSON object', request);
+  const value = body[responseKey];
+  if (value === undefined || value === '' || value === null) return [];
+  const list = Array.isArray(value) ? value : [value];
+  if (!list.every(isRecord)) throw new MalformedResponseError(`"${responseKey}" does not hold records`, request);
+  return list;
+}
+
+/** One record with lists as arrays, empty relations resolved and string scalars turned into their declared types. */
+export function normalizeRecord(raw: JsonRecord, shape: RecordShape): JsonRecord {
+  const record: JsonRecord = {};
+  for (const [key, value] of Object.entries(raw)) record[key] = normalizeValue(key, value, shape);
+  return record;
+}
+
+function normalizeValue(key: string, value: unknown, shape: RecordShape): unknown {
+  if (typeof value === 'string') return normalizeString(key, value, shape);
+  if (Array.isArray(value)) return value.map((item) => (isRecord(item) ? normalizeRecord(item, shape.nested(key)) : item));
+  if (!isRecord(value)) return value;
+  const element = containerElementOf(key, value, shape);
+  if (element === undefined) return normalizeRecord(value, shape.nested(key));
+  return { ...value, [element]: asList(value[element]).map((item) => normalizeRecord(item, shape.nested(element))) };
+}
+
+function normalizeString(key: string, value: string, shape: RecordShape): unknown {
+  const type = shape.fieldType(key);
+  if (value === '') {
+    // "" is how Lightspeed says "empty" for relations and for unset non-text scalars.
+    const element = shape.containerElement(key);
+    if (element !== undefined) return { [element]: [] };
+    return type === undefined || type === 'string' ? (isRelationName(key) ? null : '') : null;
+  }
+  return convertScalar(value, type);
+}
+
+/** A string from the wire as the type the catalog declares; unparsable text is kept rather than lost. */
+export function convertScalar(value: string, type: FieldType | undefined): unknown {
+  switch (type) {
+    case 'integer':
+      return /^-?\d+$/.test(value) ? Number(value) : value;
+    case 'float':
+      return value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : value;
+    case 'boolean':
+      if (value === 'true' || value === '1') return true;
+      if (value === 'false' || value === '0') return false;
+      return value;
+    default:
+      return value;
+  }
+}
+
+/**
+ * The element key when `value` is a list container such as `{"SaleLine": {...}}` under `SaleLines`: either the
+ * catalog names it, or the object's only key is the singular of the container (`Addresses` -> `ContactAddress`).
+ */
+function containerElementOf(key: string, value: JsonRecord, shape: RecordShape): string | undefined {
+  const known = shape.containerElement(key);
+  if (known !== undefined && known in value) return known;
+  const keys = Object.keys(value).filter((name) => name !== '@attributes');
+  if (keys.length !== 1) return undefined;
+  const [only] = keys;
+  const inner = value[only];
+  if (!isRecord(inner) && !Array.isArray(inner)) return undefined;
+  return singularForms(key).some((singular) => only.endsWith(singular)) ? only : undefined;
+}
+
+function singularForms(container: string): string[] {
+  const forms = [];
+  if (container.endsWith('ies')) forms.push(`${container.slice(0, -3)}y`);
+  if (container.endsWith('es')) forms.push(container.slice(0, -2));
+  if (container.endsWith('s')) forms.push(container.slice(0, -1));
+  return forms.filter((form) => form.length > 0);
+}
+
+function asList(value: unknown): JsonRecord[] {
+  if (Array.isArray(value)) return value.filter(isRecord);
+  return isRecord(value) ? [value] : [];
+}
+
+/** Relations are capitalised (`Category`, `Note`), fields camelCase (`description`). */
+function isRelationName(key: string): boolean {
+  return /^[A-Z]/.test(key);
+}

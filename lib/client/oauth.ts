@@ -1,0 +1,102 @@
+import { AuthorizationCode } from 'simple-oauth2';
+import { AuthenticationError, TransportError } from './errors';
+import { isRecord } from './responseError';
+
+/** A fresh pair from the token endpoint. */
+export interface TokenSet {
+  accessToken: string;
+  refreshToken: string;
+  /** Epoch ms, or undefined when the server did not say. */
+  expiresAt: number | undefined;
+}
+
+/** Exchanges a refresh token for a new pair. */
+export interface TokenRefresher {
+  refresh(refreshToken: string): Promise<TokenSet>;
+}
+
+export interface OAuthClientSettings {
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  timeoutMs: number;
+}
+
+/**
+ * Refreshes through simple-oauth2: form-encoded `grant_type=refresh_token` with the client id and secret
+ * in the body, no scope (Lightspeed keeps the scopes of the original grant).
+ */
+export class SimpleOAuthRefresher implements TokenRefresher {
+  private readonly client: AuthorizationCode;
+
+  constructor(settings: OAuthClientSettings) {
+    const url = new URL(settings.tokenUrl);
+    this.client = new AuthorizationCode({
+      client: { id: settings.clientId, secret: settings.clientSecret },
+      auth: { tokenHost: url.origin, tokenPath: url.pathname, refreshPath: url.pathname },
+      options: { authorizationMethod: 'body', bodyFormat: 'form' },
+      http: { timeout: settings.timeoutMs },
+    });
+  }
+
+  async refresh(refreshToken: string): Promise<TokenSet> {
+    try {
+      const refreshed = await this.client.createToken({ refresh_token: refreshToken }).refresh();
+      return toTokenSet(refreshed.token);
+    } catch (error) {
+      throw toAuthenticationError(error);
+    }
+  }
+}
+
+function toTokenSet(token: Record<string, unknown>): TokenSet {
+  if (typeof token.access_token !== 'string' || typeof token.refresh_token !== 'string') {
+    throw new AuthenticationError('Lightspeed\'s token endpoint answered without an access token and a refresh token');
+  }
+  const expiresAt = token.expires_at instanceof Date ? token.expires_at.getTime() : undefined;
+  return { accessToken: token.access_token, refreshToken: token.refresh_token, expiresAt };
+}
+
+/** Turns whatever the HTTP layer threw into a message that says what the user must do, and nothing secret. */
+export function toAuthenticationError(error: unknown): AuthenticationError | TransportError {
+  if (error instanceof AuthenticationError) return error;
+  const { status, body } = responseOf(error);
+  const code = isRecord(body) && typeof body.error === 'string' ? body.error : undefined;
+  if (code === 'invalid_grant') {
+    return new AuthenticationError(
+      'Lightspeed rejected the refresh token (invalid_grant): it was revoked or already used, for example by another '
+      + 'process or an earlier credential. Re-authorize the Lightspeed credential to get a new refresh token.',
+      status, code);
+  }
+  if (code === 'invalid_client' || status === 401) {
+    return new AuthenticationError(
+      'Lightspeed rejected the client (invalid_client): check the Client ID and Client Secret of the credential.',
+      status, code ?? 'invalid_client');
+  }
+  if (status !== undefined) {
+    const detail = code ? ` (${code})` : '';
+    return new AuthenticationError(`Lightspeed's token endpoint answered ${status}${detail} to the token refresh.`, status, code);
+  }
+  // Nothing reached the API yet, so even a create may safely try again.
+  return new TransportError('Could not reach Lightspeed\'s token endpoint to refresh the access token',
+    isRecord(error) && typeof error.code === 'string' ? error.code : undefined, { method: 'POST', path: 'token endpoint' }, false);
+}
+
+/** simple-oauth2 rejects with a Boom error carrying `output.statusCode` and `data.payload`. */
+function responseOf(error: unknown): { status?: number; body?: unknown } {
+  if (!isRecord(error)) return {};
+  const output = isRecord(error.output) ? error.output : undefined;
+  const data = isRecord(error.data) ? error.data : undefined;
+  const status = typeof output?.statusCode === 'number' && data?.isResponseError ? output.statusCode : undefined;
+  let body: unknown = data?.payload;
+  if (Buffer.isBuffer(body)) body = safeJson(body.toString('utf8'));
+  return { status, body };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,68 @@
+import { MalformedResponseError, RequestContext } from './errors';
+import { LightspeedClient } from './LightspeedClient';
+import { JsonRecord, RecordShape, extractRecords, normalizeRecord } from './normalize';
+import { AdaptivePageSize, PageSizeSettings } from './pageSize';
+import { isRecord } from './responseError';
+
+/** One page of normalised records. */
+export interface Page {
+  records: JsonRecord[];
+  /** 1-based count of pages yielded so far. */
+  number: number;
+  /** The `limit` this page was fetched with. */
+  limit: number;
+}
+
+export interface PaginateOptions {
+  responseKey: string;
+  shape: RecordShape;
+  context: RequestContext;
+  pageSize: PageSizeSettings;
+}
+
+/**
+ * Pages of a collection query: the first URL, then `@attributes.next` exactly as Lightspeed gives it, until it is
+ * empty. Only `limit` is rewritten: halved on a heavy page (504) and grown back after successes. The cursor in the
+ * URL marks the position, so a changed limit neither skips nor repeats a record.
+ */
+export async function* paginate(client: LightspeedClient, firstUrl: URL, options: PaginateOptions): AsyncGenerator<Page> {
+  const pageSize = new AdaptivePageSize(options.pageSize);
+  let url: URL | undefined = firstUrl;
+  let number = 0;
+  while (url) {
+    const limit = pageSize.current;
+    url.searchParams.set('limit', String(limit));
+    const response = await client.call({
+      method: 'GET', url: url.toString(), context: options.context, handOver: (status) => pageSize.shrinkFor(status),
+    });
+    if (response.status >= 400) continue; // the page size shrank: same position, smaller page
+    pageSize.recordSuccess();
+    const records = extractRecords(response.body, options.responseKey, options.context)
+      .map((record) => normalizeRecord(record, options.shape));
+    const next = nextUrl(response.body, url, options.context);
+    // An empty page with a next link is not the end: Lightspeed may filter a page down to nothing.
+    if (records.length > 0) yield { records, number: ++number, limit };
+    url = next;
+  }
+}
+
+/** Records one by one, over `paginate`. */
+export async function* records(pages: AsyncIterable<Page>): AsyncGenerator<JsonRecord> {
+  for await (const page of pages) yield* page.records;
+}
+
+function nextUrl(body: unknown, current: URL, context: RequestContext): URL | undefined {
+  const attributes = isRecord(body) ? body['@attributes'] : undefined;
+  if (!isRecord(attributes)) {
+    // Without @attributes we cannot tell whether more pages exist; guessing "no" would lose records silently.
+    throw new MalformedResponseError('the page has no @attributes, so its next page is unknown', context);
+  }
+  const next = attributes.next;
+  if (next === undefined || next === '' || next === null) return undefined;
+  if (typeof next !== 'string') throw new MalformedResponseError('@attributes.next is not a URL', context);
+  const url = new URL(next, current);
+  if (url.searchParams.get('after') === null && url.searchParams.get('before') === null && url.search === current.search) {
+    throw new MalformedResponseError('@attributes.next repeats the current page', context);
+  }
+  return url;
+}

@@ -1,0 +1,32 @@
+import { EntitySpec } from '../catalog/types';
+import { ValidationError } from './errors';
+
+/** The API root an entity lives under. */
+export function rootPath(root: EntitySpec['root'], accountId: string | undefined): string {
+  if (root === 'api') return '/API/';
+  if (root === 'v3') return '/API/V3/';
+  return `/API/V3/Account/${accountId}/`;
+}
+
+/**
+ * A path template with its `{field}` placeholders filled. Every placeholder is an ID, so only positive whole
+ * numbers go in: `"1/../2"` or `"abc"` must never reach a URL.
+ */
+export function fillPath(template: string, values: Record<string, unknown>): string {
+  return template.replace(/\{(\w+)\}/g, (_match, field: string) => String(parseId(field, values[field])));
+}
+
+/** The placeholders of a path template. */
+export function placeholders(template: string): string[] {
+  return [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
+}
+
+/** A record ID as Lightspeed has them: a positive whole number, given as a number or as digits. */
+export function parseId(field: string, value: unknown): number {
+  if (value === undefined || value === null || value === '') throw new ValidationError(field, 'is required');
+  const id = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value.trim()) : value;
+  if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1) {
+    throw new ValidationError(field, `must be a positive whole number, got ${JSON.stringify(value)}`);
+  }
+  return id;
+}

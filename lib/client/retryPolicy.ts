@@ -1,0 +1,48 @@
+import { BackoffSettings, backoffDelayMs } from './retryTiming';
+
+/** What went wrong with one attempt. */
+export type AttemptFailure =
+  | { kind: 'status'; status: number; retryAfterSeconds?: number }
+  | { kind: 'no-response'; reachedServer: boolean }
+  | { kind: 'malformed-body' };
+
+export interface RetrySettings {
+  /** Attempts after the first, for server errors and lost connections. */
+  maxRetries: number;
+  /** Attempts after the first, for 429s (each waits what Lightspeed asks). */
+  maxRateLimitRetries: number;
+  backoff: BackoffSettings;
+}
+
+export type RetryDecision =
+  | { retry: true; delayMs: number; rateLimited: boolean }
+  | { retry: false };
+
+const RETRYABLE_SERVER_STATUSES = [500, 502, 503, 504];
+
+/**
+ * Whether to try again, and after how long. Pure: the caller counts attempts and sleeps.
+ * A POST is retried only when Lightspeed certainly did not apply it (429, or no connection made):
+ * anything else could create the record twice.
+ */
+export function decideRetry(
+  failure: AttemptFailure,
+  method: string,
+  attempts: { failures: number; rateLimited: number },
+  settings: RetrySettings,
+  random?: () => number,
+): RetryDecision {
+  const idempotent = method !== 'POST';
+  if (failure.kind === 'status' && failure.status === 429) {
+    if (attempts.rateLimited > settings.maxRateLimitRetries) return { retry: false };
+    // The server's timing wins and gets no jitter; without it, the pacer's estimate (delayMs 0 here) decides.
+    return { retry: true, delayMs: (failure.retryAfterSeconds ?? 0) * 1000, rateLimited: true };
+  }
+  if (attempts.failures > settings.maxRetries) return { retry: false };
+  const retryable =
+    (failure.kind === 'status' && RETRYABLE_SERVER_STATUSES.includes(failure.status) && idempotent)
+    || (failure.kind === 'no-response' && (idempotent || !failure.reachedServer))
+    || (failure.kind === 'malformed-body' && idempotent);
+  if (!retryable) return { retry: false };
+  return { retry: true, delayMs: backoffDelayMs(attempts.failures, settings.backoff, random), rateLimited: false };
+}

@@ -1,0 +1,86 @@
+import http from 'node:http';
+import https from 'node:https';
+import axios, { AxiosInstance, isAxiosError } from 'axios';
+
+/** Response headers with lower-case names. */
+export type HttpHeaders = Record<string, string | string[] | undefined>;
+
+export interface HttpRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Absolute URL, query included. */
+  url: string;
+  headers: Record<string, string>;
+  /** JSON body for POST/PUT. */
+  body?: unknown;
+  timeoutMs: number;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: HttpHeaders;
+  /** Raw body text; parsing is the caller's policy. */
+  text: string;
+}
+
+/** A request that got no HTTP response at all. `code` is Node's (ECONNRESET, ECONNREFUSED, ETIMEDOUT...). */
+export class NoResponseError extends Error {
+  override name = 'NoResponseError';
+  constructor(readonly code: string | undefined, readonly timedOut: boolean) {
+    super(timedOut ? 'no response before the timeout' : `connection failed (${code ?? 'unknown'})`);
+  }
+}
+
+/** Sends one HTTP exchange over keep-alive connections. No retries, no status policy. */
+export class Transport {
+  private readonly axios: AxiosInstance;
+
+  constructor() {
+    this.axios = axios.create({
+      httpAgent: new http.Agent({ keepAlive: true }),
+      httpsAgent: new https.Agent({ keepAlive: true }),
+      responseType: 'text',
+      // Keep the text as it came; JSON.parse happens once, in the client.
+      transformResponse: [(data: unknown) => data],
+      validateStatus: () => true,
+      maxRedirects: 0,
+      transitional: { clarifyTimeoutError: true },
+    });
+  }
+
+  async send(request: HttpRequest): Promise<HttpResponse> {
+    try {
+      const response = await this.axios.request<string>({
+        method: request.method,
+        url: request.url,
+        headers: request.headers,
+        data: request.body === undefined ? undefined : JSON.stringify(request.body),
+        timeout: request.timeoutMs,
+      });
+      return { status: response.status, headers: lowerCaseHeaders(response.headers), text: response.data ?? '' };
+    } catch (error) {
+      throw toNoResponseError(error);
+    }
+  }
+}
+
+/** One header value, case-insensitively (Lightspeed mixes cases). */
+export function header(headers: HttpHeaders, name: string): string | undefined {
+  const value = headers[name.toLowerCase()];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function lowerCaseHeaders(raw: object): HttpHeaders {
+  const headers: HttpHeaders = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (typeof value === 'string' || Array.isArray(value)) headers[name.toLowerCase()] = value;
+    else if (value !== undefined && value !== null) headers[name.toLowerCase()] = String(value);
+  }
+  return headers;
+}
+
+function toNoResponseError(error: unknown): NoResponseError {
+  if (!isAxiosError(error)) return new NoResponseError(undefined, false);
+  const timedOut = error.code === 'ETIMEDOUT' || error.code === 'ECONNABORTED';
+  // axios' own message may quote the URL; we keep only the code so nothing sensitive travels.
+  return new NoResponseError(error.code, timedOut);
+}

@@ -1,0 +1,140 @@
+import { expect } from 'chai';
+import nock from 'nock';
+import { MalformedResponseError, NotFoundError, RateLimitError, ServerError, TransportError } from '../../lib/client/errors';
+import { ApiRequest } from '../../lib/client/LightspeedClient';
+import { SECRETS, capturingLogger, leakedSecrets } from '../helpers/capture';
+import { ACCOUNT_PATH, API, bucketHeaders, client } from '../helpers/lightspeed';
+import { scriptedServer } from '../helpers/scriptedServer';
+
+const path = `${ACCOUNT_PATH}/Customer/5.json`;
+const customer = { '@attributes': { count: '1' }, Customer: { customerID: '5' } };
+const request = (method: ApiRequest['method'], body?: unknown): ApiRequest =>
+  ({ method, url: `${API}${path}`, body, context: { method, entity: 'Customer', id: 5 } });
+const stored = { oauth: { access_token: SECRETS.accessToken, refresh_token: 'r', expires_at: '2027-01-01T00:00:00Z' } };
+
+/** The status codes Lightspeed answered, in order, from a list of replies. */
+function replies(method: 'get' | 'post' | 'put' | 'delete', sequence: Array<[number, unknown, Record<string, string>?]>): nock.Scope {
+  let scope = nock(API);
+  for (const [status, body, headers] of sequence) scope = scope[method](path).reply(status, body as nock.Body, headers);
+  return scope;
+}
+
+describe('transport: retries and errors', () => {
+  afterEach(() => nock.cleanAll());
+
+  it('waits what Retry-After says on a 429, then retries', async () => {
+    const scope = replies('get', [[429, { message: 'Rate limited' }, { 'Retry-After': '2' }], [200, customer]]);
+    const { client: lightspeed, clock } = client(stored);
+
+    const response = await lightspeed.call(request('GET'));
+    expect(response.status).to.equal(200);
+    expect(clock.slept).to.equal(2000);
+    scope.done();
+  });
+
+  it('on a 429 without Retry-After, waits until the bucket it last saw has room', async () => {
+    const scope = replies('get', [[200, customer, bucketHeaders(80, 90, 2)], [429, { message: 'Rate limited' }, bucketHeaders(91, 90, 2)], [200, customer]]);
+    const { client: lightspeed, clock } = client(stored);
+
+    await lightspeed.call(request('GET'));
+    await lightspeed.call(request('GET'));
+    expect(clock.slept).to.equal(1500); // (91 + 1 - 89) drips over at 2 drips per second
+    scope.done();
+  });
+
+  for (const status of [500, 502, 503, 504]) {
+    it(`retries a GET after ${status} with backoff`, async () => {
+      const scope = replies('get', [[status, { message: 'oops' }], [status, { message: 'oops' }], [200, customer]]);
+      const { client: lightspeed, clock } = client(stored);
+      const response = await lightspeed.call(request('GET'));
+      expect(response.status).to.equal(200);
+      expect(clock.sleeps).to.have.length(2);
+      scope.done();
+    });
+  }
+
+  it('gives up after maxRetries and keeps Lightspeed\'s message, status, entity and id', async () => {
+    const scope = replies('put', Array(3).fill([503, { httpCode: '503', httpMessage: 'Service Unavailable', message: 'Maintenance', errorClass: 'X' }]));
+    const { client: lightspeed } = client(stored, { settings: { maxRetries: 2 } });
+
+    const error = await lightspeed.call(request('PUT', {})).catch((e: Error) => e);
+    expect(error).to.be.instanceOf(ServerError);
+    expect((error as ServerError).status).to.equal(503);
+    expect((error as Error).message).to.equal('Lightspeed answered 503 to PUT Customer 5: Maintenance (gave up after 3 attempts)');
+    scope.done();
+  });
+
+  it('never retries a POST after a 5xx: it may have created the record', async () => {
+    const scope = replies('post', [[500, { message: 'Internal error' }]]);
+    const { client: lightspeed } = client(stored);
+    const error = await lightspeed.call(request('POST', { firstName: 'A' })).catch((e: Error) => e);
+    expect(error).to.be.instanceOf(ServerError);
+    scope.done();
+  });
+
+  describe('against a real socket', () => {
+    let server: Awaited<ReturnType<typeof scriptedServer>> | undefined;
+    afterEach(async () => { await server?.close(); server = undefined; });
+
+    it('a POST that times out is not retried, and the error says the create may have happened', async () => {
+      server = await scriptedServer([{ hangMs: 500 }]);
+      const { client: lightspeed } = client({ ...stored, environmentUrl: server.url }, { settings: { timeoutMs: 50 } });
+      const error = await lightspeed.call({ ...request('POST', {}), url: `${server.url}${path}` }).catch((e: Error) => e);
+      expect(error).to.be.instanceOf(TransportError);
+      expect((error as TransportError).mayHaveBeenApplied).to.equal(true);
+      expect((error as Error).message).to.match(/^POST Customer 5: no response before the timeout; the create may have been applied/);
+      expect(server.requests).to.deep.equal([`POST ${path}`]);
+    });
+
+    it('retries a GET whose connection drops mid-response, and one that times out', async () => {
+      server = await scriptedServer([{ drop: true }, { hangMs: 500 }, { reply: 200, body: customer }]);
+      const { client: lightspeed } = client({ ...stored, environmentUrl: server.url }, { settings: { timeoutMs: 50 } });
+      const response = await lightspeed.call({ ...request('GET'), url: `${server.url}${path}` });
+      expect(response.body).to.deep.equal(customer);
+      expect(server.requests).to.have.length(3);
+    });
+  });
+
+  it('retries a GET answered 200 with a malformed body, and fails clearly when it stays malformed', async () => {
+    const scope = replies('get', [[200, '{"Customer": {"custo'], [200, '<html>'], [200, 'nope']]);
+    const { client: lightspeed } = client(stored, { settings: { maxRetries: 2 } });
+    const error = await lightspeed.call(request('GET')).catch((e: Error) => e);
+    expect(error).to.be.instanceOf(MalformedResponseError);
+    expect((error as Error).message).to.contain('GET Customer 5: the body is not valid JSON');
+    scope.done();
+  });
+
+  it('does not retry a 404 and reports it as NotFoundError', async () => {
+    const scope = replies('get', [[404, { httpCode: '404', httpMessage: 'Not Found', message: 'Customer not found', errorClass: 'NotFound' }]]);
+    const { client: lightspeed } = client(stored);
+    const error = await lightspeed.call(request('GET')).catch((e: Error) => e);
+    expect(error).to.be.instanceOf(NotFoundError);
+    expect((error as Error).message).to.equal('Lightspeed answered 404 to GET Customer 5: Customer not found');
+    scope.done();
+  });
+
+  it('stops after maxRateLimitRetries 429s with a RateLimitError', async () => {
+    const scope = replies('get', Array(3).fill([429, { message: 'Too many' }, { 'Retry-After': '1', 'X-LS-API-RateLimit-Type': 'api-leaky-bucket' }]));
+    const { client: lightspeed } = client(stored, { settings: { maxRateLimitRetries: 2 } });
+    const error = await lightspeed.call(request('GET')).catch((e: Error) => e);
+    expect(error).to.be.instanceOf(RateLimitError);
+    expect((error as RateLimitError).limiter).to.equal('api-leaky-bucket');
+    scope.done();
+  });
+
+  it('never puts the access token, refresh token or client secret into errors or logs', async () => {
+    const echo = { message: `bad token ${SECRETS.accessToken}` };
+    replies('get', [[400, echo]]);
+    const logger = capturingLogger();
+    const { client: lightspeed } = client(stored, { logger });
+    const error = await lightspeed.call(request('GET')).catch((e: Error) => e);
+    // Lightspeed's own echo is the only way a token could appear: it must be scrubbed too.
+    expect(leakedSecrets(`${(error as Error).message}\n${JSON.stringify(error)}\n${logger.lines.join('\n')}`)).to.deep.equal([]);
+  });
+
+  it('refuses to send the token to a host other than the credential\'s', async () => {
+    const { client: lightspeed } = client(stored);
+    const error = await lightspeed.call({ ...request('GET'), url: 'https://evil.example/API/x.json' }).catch((e: Error) => e);
+    expect(error).to.be.instanceOf(MalformedResponseError);
+  });
+});
