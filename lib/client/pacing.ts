@@ -100,8 +100,7 @@ export class RateLimitPacer {
   /** When sending keeps us under the burst limit over any trailing second. */
   private burstReadyAt(): number {
     if (this.burstLimit === undefined) return 0;
-    const now = this.clock.now();
-    while (this.recentSends.length > 0 && this.recentSends[0] <= now - 1000) this.recentSends.shift();
+    this.forgetSendsBefore(this.clock.now() - 1000);
     if (this.recentSends.length < Math.max(1, this.burstLimit - 1)) return 0;
     return this.recentSends[0] + 1000;
   }
@@ -110,7 +109,12 @@ export class RateLimitPacer {
     const now = this.clock.now();
     if (this.bucket) this.bucket = { ...this.bucket, level: this.levelNow() + cost, at: now };
     this.inFlightDrips += cost;
-    if (this.burstLimit !== undefined) this.recentSends.push(now);
+    this.recentSends.push(now);
+    this.forgetSendsBefore(now - 1000);
+  }
+
+  private forgetSendsBefore(time: number): void {
+    while (this.recentSends.length > 0 && this.recentSends[0] <= time) this.recentSends.shift();
   }
 
   private levelNow(): number {
