@@ -46,10 +46,15 @@ export interface EntitySpec {
   parentKeys: string[];
   actions: Record<Verb, boolean>;
   deleteSemantics: 'archive' | 'delete' | null;
+  /** Top-level fields; containers seen only in samples (Item's `Prices`) are added as object fields. */
   fields: FieldSpec[];
   /** Nested record shapes by element name (`ItemShop`, `ItemPrice`, `ContactAddress`, ...). */
   subObjects: Record<string, FieldSpec[]>;
-  /** Container -> element names seen in responses (`ItemShops` -> `ItemShop`, `Prices` -> `ItemPrice`). */
+  /**
+   * Container -> element names seen in responses (`ItemShops` -> `ItemShop`, `Prices` -> `ItemPrice`),
+   * documented nesting (`Addresses` -> `ContactAddress`) and plural containers of a known record
+   * (`SaleLines` -> `SaleLine`).
+   */
   wrappers: Record<string, string>;
   relations: string[];
   sortable: string[];

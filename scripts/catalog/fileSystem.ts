@@ -1,0 +1,43 @@
+/** The generator's only I/O: reading the raw catalog and (re)writing generated files. */
+import * as fs from 'fs';
+import * as path from 'path';
+import { asRawCatalog, RawCatalog } from './rawCatalog';
+import { GeneratedFile, SCHEMAS_DIR } from './generatedFiles';
+
+export const RAW_CATALOG_FILE = 'data/lightspeed-api/catalog.json';
+
+/** Parses data/lightspeed-api/catalog.json under `root`. */
+export function readRawCatalog(root: string): RawCatalog {
+  return asRawCatalog(JSON.parse(fs.readFileSync(path.join(root, RAW_CATALOG_FILE), 'utf8')));
+}
+
+/** Replaces schemas/ wholesale (so schemas of removed entities disappear) and writes every file. */
+export function writeGeneratedFiles(root: string, files: readonly GeneratedFile[]): void {
+  fs.rmSync(path.join(root, SCHEMAS_DIR, 'out'), { recursive: true, force: true });
+  fs.rmSync(path.join(root, SCHEMAS_DIR, 'in'), { recursive: true, force: true });
+  for (const file of files) {
+    const target = path.join(root, file.path);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, file.content);
+  }
+}
+
+/** Repo-relative paths (forward slashes) of every file below `dir`. */
+export function listFiles(root: string, dir: string): string[] {
+  const absolute = path.join(root, dir);
+  if (!fs.existsSync(absolute)) return [];
+  return fs.readdirSync(absolute, { withFileTypes: true }).flatMap((entry) => {
+    const relative = `${dir}/${entry.name}`;
+    return entry.isDirectory() ? listFiles(root, relative) : [relative];
+  });
+}
+
+/** Rewrites the README's entity table; returns false when README.md or its markers are missing. */
+export function updateReadme(root: string, replace: (readme: string) => string | null): boolean {
+  const readmePath = path.join(root, 'README.md');
+  if (!fs.existsSync(readmePath)) return false;
+  const updated = replace(fs.readFileSync(readmePath, 'utf8'));
+  if (updated === null) return false;
+  fs.writeFileSync(readmePath, updated);
+  return true;
+}

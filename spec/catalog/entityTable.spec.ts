@@ -1,0 +1,38 @@
+import { expect } from 'chai';
+import { replaceEntityTable, TABLE_END, TABLE_START } from '../../scripts/catalog/readmeTable';
+import { renderEntityTable } from '../../scripts/catalog/renderEntityTable';
+import { freshCatalog } from './support';
+
+describe('README entity table', () => {
+  const catalog = freshCatalog();
+  const table = renderEntityTable(catalog);
+  const rows = table.trimEnd().split('\n');
+  const rowOf = (name: string): string[] => {
+    const row = rows.find((line) => line.startsWith(`| ${name} |`));
+    if (!row) throw new Error(`no row for ${name}`);
+    return row.split('|').slice(1, -1).map((cell) => cell.trim());
+  };
+
+  it('has a header, a separator and one row per entity', () => {
+    expect(rows[0]).to.equal('| Entity | R | Q | C | U | D | Primary key | Main path |');
+    expect(rows).to.have.length(catalog.length + 2);
+    for (const entity of catalog) expect(rowOf(entity.name)[0]).to.equal(entity.name);
+  });
+
+  it('marks R/Q/C/U and whether DELETE archives or deletes', () => {
+    expect(rowOf('Item')).to.deep.equal(['Item', 'R', 'Q', 'C', 'U', 'archive', 'itemID', '`Item.json`']);
+    expect(rowOf('Category')[5]).to.equal('delete');
+    expect(rowOf('RegisterOpen')).to.deep.equal(
+      ['RegisterOpen', '·', '·', 'C', '·', '·', 'registerWithdrawID', '`Register/{registerID}/open.json`']);
+    expect(rowOf('ReportsAccountingTaxesByDay')[6]).to.equal('—');
+    expect(rowOf('Account')[7]).to.equal('`/API/V3/Account.json`');
+  });
+
+  it('replaces only the text between the README markers', () => {
+    const readme = `# Title\n\n${TABLE_START}\nold table\n${TABLE_END}\n\nrest\n`;
+    const updated = replaceEntityTable(readme, table);
+    expect(updated).to.equal(`# Title\n\n${TABLE_START}\n${table}${TABLE_END}\n\nrest\n`);
+    expect(replaceEntityTable(updated ?? '', table)).to.equal(updated);
+    expect(replaceEntityTable('# no markers\n', table)).to.equal(null);
+  });
+});
