@@ -1,0 +1,117 @@
+/** Local Lightspeed Retail (R-Series) API v3 simulator: start one in-process with startSimulator(). */
+import { createServer } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { loadEntities } from './catalog';
+import { SimulatorCore } from './core';
+import { OAuthState } from './oauth';
+import { SimulatorOptions, resolveOptions } from './options';
+import { Prng } from './prng';
+import { loadCostTable } from './protocol';
+import { BurstLimiter, LeakyBucket } from './rateLimiter';
+import { Relations } from './relations';
+import { Router } from './routes';
+import { seedStore } from './seed';
+import { createRequestListener } from './server';
+import { SimulatorStats, emptyStats, resetStats } from './stats';
+import { Store } from './store';
+import { WireObject } from './types';
+
+export type { SimulatorOptions, ScheduledFailure, CountedFault, SlowResponsesFault, HeavyPageFault, RequestMatch } from './options';
+export type { SimulatorStats, RequestLogEntry, BucketSample, FaultCounters } from './stats';
+export type { TokenCounters } from './oauth';
+export type { WireObject, WireValue, SimEntity } from './types';
+export { Store } from './store';
+
+/** What the component needs to talk to the simulator (same shape as the component's credential). */
+export interface SimulatorCredentials {
+  environmentUrl: string;
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  refreshToken: string;
+  accountId: string;
+}
+
+/** A running simulator. */
+export interface Simulator {
+  /** `http://127.0.0.1:PORT` */
+  url: string;
+  credentials: SimulatorCredentials;
+  stats: SimulatorStats;
+  store: Store;
+  /** Live options: faults and rate limits may be changed between requests. */
+  options: SimulatorOptions;
+  setOptions(partial: Partial<SimulatorOptions>): void;
+  /** Bumps records' timeStamp to now (strictly after every seeded timestamp), as a user edit would. */
+  touch(entity: string, ids: number[]): WireObject[];
+  /** Makes every access token issued so far answer 401 "Token has expired". */
+  expireAccessTokens(): void;
+  resetStats(): void;
+  /** Empties the rate-limit buckets and burst windows. */
+  resetRateLimits(): void;
+  close(): Promise<void>;
+}
+
+/** Seeds a store and starts the HTTP server (port 0 picks a free port). */
+export async function startSimulator(partial: Partial<SimulatorOptions> = {}): Promise<Simulator> {
+  const options = resolveOptions(partial);
+  const entities = loadEntities({ catalogPath: options.catalogPath, entitiesPath: options.entitiesPath });
+  const store = new Store(entities, () => options.now());
+  seedStore(store, options);
+  const stats = emptyStats();
+  const oauth = new OAuthState(() => stats.tokens);
+  oauth.addRefreshToken(options.refreshToken, options.clientId);
+  const core: SimulatorCore = {
+    options, store, stats, oauth,
+    relations: new Relations(store),
+    router: new Router(entities),
+    bucket: new LeakyBucket(),
+    burst: new BurstLimiter(),
+    costs: loadCostTable(),
+    faultRng: new Prng(`${options.seed}:faults`),
+    baseUrl: '',
+  };
+  const server = createServer(createRequestListener(core));
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${options.host}:${port}`;
+  core.baseUrl = url;
+  const sweeper = setInterval(() => oauth.sweep(options.now()), 60_000);
+  sweeper.unref();
+
+  return {
+    url,
+    credentials: {
+      environmentUrl: url,
+      tokenUrl: `${url}/auth/oauth/token`,
+      clientId: options.clientId,
+      clientSecret: options.clientSecret,
+      refreshToken: options.refreshToken,
+      accountId: options.accountId,
+    },
+    stats,
+    store,
+    options,
+    setOptions: (next) => {
+      Object.assign(options, next);
+    },
+    touch: (entity, ids) => store.touch(entity, ids),
+    expireAccessTokens: () => {
+      oauth.expireAll();
+    },
+    resetStats: () => resetStats(stats),
+    resetRateLimits: () => {
+      core.bucket.reset();
+      core.burst.reset();
+    },
+    close: () => new Promise<void>((resolve, reject) => {
+      clearInterval(sweeper);
+      server.close((error) => (error ? reject(error) : resolve()));
+      server.closeAllConnections();
+    }),
+  };
+}

@@ -1,0 +1,171 @@
+/** The in-memory store: one Table per storage table, side data for embedded relations, write clock. */
+import { Table } from './table';
+import { formatTimestamp, parseInstant } from './time';
+import { SimEntity, SimField, WireObject } from './types';
+
+/** Default stored value of a scalar field that a create omits. */
+function defaultValue(field: SimField): string | null {
+  switch (field.type) {
+    case 'integer':
+    case 'float':
+      return '0';
+    case 'boolean':
+      return 'false';
+    case 'enum':
+      return field.enum?.[0] ?? '';
+    case 'object':
+    case 'array':
+      return null;
+    default:
+      return '';
+  }
+}
+
+/** All records of the simulated account. */
+export class Store {
+  readonly entities = new Map<string, SimEntity>();
+  private readonly tables = new Map<string, Table>();
+  private readonly embedded = new Map<string, Map<number, WireObject>>();
+  private newestMs = 0;
+  private seedHorizonMs = 0;
+
+  constructor(entities: SimEntity[], private readonly now: () => number) {
+    for (const e of entities) this.entities.set(e.name, e);
+    const fieldsByTable = new Map<string, Map<string, SimField>>();
+    for (const e of entities) {
+      if (!e.primaryKey) continue;
+      const fields = fieldsByTable.get(e.table) ?? new Map<string, SimField>();
+      fieldsByTable.set(e.table, fields);
+      const add = (f: SimField): void => {
+        if (!fields.has(f.name)) fields.set(f.name, f);
+      };
+      add({ name: e.primaryKey, type: 'integer', readOnly: false });
+      for (const f of e.fields.values()) add(f);
+      for (const key of e.parentKeys) add({ name: key, type: 'integer', readOnly: false });
+      if (e.deleteSemantics === 'archive') add({ name: 'archived', type: 'boolean', readOnly: false });
+    }
+    for (const [name, fields] of fieldsByTable) {
+      // Every record carries a timeStamp, even where the docs' field table omits it.
+      if (!fields.has('timeStamp')) fields.set('timeStamp', { name: 'timeStamp', type: 'datetime', readOnly: true });
+      const owner = this.entities.get(name) ?? entities.find((e) => e.table === name);
+      this.tables.set(name, new Table(name, owner?.primaryKey ?? `${name}ID`, fields));
+    }
+  }
+
+  /** Table by table name or by the name of an entity stored in it. */
+  table(name: string): Table | undefined {
+    return this.tables.get(name) ?? this.tables.get(this.entities.get(name)?.table ?? '');
+  }
+
+  /** Table of an entity (undefined for entities without a primary key, e.g. reports). */
+  tableOf(entity: SimEntity): Table | undefined {
+    return this.tables.get(entity.table);
+  }
+
+  /** One record by entity/table name and id. */
+  get(name: string, id: number): WireObject | undefined {
+    return this.table(name)?.get(id);
+  }
+
+  /** All records of an entity/table, ascending id (the live array: do not mutate). */
+  list(name: string): WireObject[] {
+    return this.table(name)?.rows ?? [];
+  }
+
+  /** A record with every scalar field at its default, in catalog field order. */
+  blankRecord(table: Table): WireObject {
+    const row: WireObject = {};
+    for (const field of table.fields.values()) {
+      const value = defaultValue(field);
+      if (value !== null) row[field.name] = value;
+    }
+    return row;
+  }
+
+  /** Inserts a seeded record as given (timestamps included); fills defaults and the id. */
+  seed(tableName: string, values: WireObject): WireObject {
+    const table = this.mustTable(tableName);
+    const row = Object.assign(this.blankRecord(table), values);
+    if (!values[table.primaryKey]) row[table.primaryKey] = String(table.allocateId());
+    this.noteTimestamp(row.timeStamp);
+    table.insert(row);
+    return row;
+  }
+
+  /** Marks the end of seeding: touch() timestamps are strictly after everything seeded so far. */
+  finishSeeding(): void {
+    this.seedHorizonMs = this.newestMs;
+  }
+
+  /** Creates a record through the API: new id, createTime/timeStamp now. */
+  create(tableName: string, values: WireObject): WireObject {
+    const table = this.mustTable(tableName);
+    const stamp = this.writeTimestamp();
+    const row = Object.assign(this.blankRecord(table), values);
+    row[table.primaryKey] = String(table.allocateId());
+    if (table.fields.has('createTime')) row.createTime = stamp;
+    row.timeStamp = stamp;
+    table.insert(row);
+    return row;
+  }
+
+  /** Updates a record in place and bumps its timeStamp. */
+  update(tableName: string, row: WireObject, patch: WireObject, stamp = this.writeTimestamp()): WireObject {
+    this.mustTable(tableName).update(row, { ...patch, timeStamp: stamp });
+    return row;
+  }
+
+  /** Hard-deletes a record. */
+  remove(tableName: string, row: WireObject): void {
+    const table = this.mustTable(tableName);
+    table.remove(row);
+    for (const [key, side] of this.embedded) if (key.startsWith(`${table.name}.`)) side.delete(table.pkOf(row));
+  }
+
+  /** Bumps records' timeStamp as if a user edited them (strictly after every seeded timestamp). */
+  touch(name: string, ids: number[]): WireObject[] {
+    const table = this.mustTable(name);
+    const stamp = this.stampAtLeast(this.seedHorizonMs + 1000);
+    return ids.map((id) => {
+      const row = table.get(id);
+      if (!row) throw new Error(`${name} ${id} does not exist`);
+      table.update(row, { timeStamp: stamp });
+      return row;
+    });
+  }
+
+  /** Timestamp for a write: now, never earlier than the newest stored timestamp. */
+  writeTimestamp(): string {
+    return this.stampAtLeast(0);
+  }
+
+  /** Side data shown only when its relation is loaded (Customer.Contact...). */
+  getEmbedded(table: string, relation: string, id: number): WireObject | undefined {
+    return this.embedded.get(`${table}.${relation}`)?.get(id);
+  }
+
+  setEmbedded(table: string, relation: string, id: number, value: WireObject): void {
+    const key = `${table}.${relation}`;
+    let side = this.embedded.get(key);
+    if (!side) this.embedded.set(key, (side = new Map()));
+    side.set(id, value);
+  }
+
+  private stampAtLeast(minMs: number): string {
+    const nowMs = Math.floor(this.now() / 1000) * 1000;
+    this.newestMs = Math.max(nowMs, this.newestMs, minMs);
+    return formatTimestamp(this.newestMs);
+  }
+
+  private noteTimestamp(value: unknown): void {
+    if (typeof value !== 'string' || !value) return;
+    const ms = parseInstant(value);
+    if (ms !== null && ms > this.newestMs) this.newestMs = ms;
+  }
+
+  private mustTable(name: string): Table {
+    const table = this.table(name);
+    if (!table) throw new Error(`no table ${name}`);
+    return table;
+  }
+}

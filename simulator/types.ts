@@ -1,0 +1,85 @@
+/** Shapes shared by the simulator's modules (wire values, entity model, responses). */
+
+/** A value as Lightspeed puts it on the wire: every scalar is a string. */
+export type WireValue = string | WireObject | WireValue[];
+
+/** A JSON object whose scalars are all strings (a stored record or part of a response). */
+export interface WireObject {
+  [key: string]: WireValue;
+}
+
+/** The five things the API can do with an entity. */
+export type Verb = 'read' | 'query' | 'create' | 'update' | 'delete';
+
+/** HTTP method used for each verb. */
+export const VERB_METHOD: Record<Verb, string> = {
+  query: 'GET',
+  read: 'GET',
+  create: 'POST',
+  update: 'PUT',
+  delete: 'DELETE',
+};
+
+/** Catalog field types, as normalised by the catalog. */
+export type FieldType =
+  | 'integer' | 'float' | 'string' | 'boolean' | 'datetime' | 'date' | 'enum' | 'object' | 'array' | 'mixed';
+
+/** One field of an entity. */
+export interface SimField {
+  name: string;
+  type: FieldType;
+  readOnly: boolean;
+  enum?: string[];
+}
+
+/** Which URL prefix an entity's paths are relative to. */
+export type PathRoot = 'account' | 'v3' | 'api';
+
+/** A path template of one verb, relative to the entity's root. */
+export interface PathTemplate {
+  verb: Verb;
+  template: string;
+}
+
+/** An entity as the simulator serves it (built from the catalog). */
+export interface SimEntity {
+  name: string;
+  /** Storage table; entities that are views of the same records share it (SaleSaleLine -> SaleLine). */
+  table: string;
+  root: PathRoot;
+  responseKey: string;
+  primaryKey: string | null;
+  parentKeys: string[];
+  actions: Record<Verb, boolean>;
+  deleteSemantics: 'archive' | 'delete' | null;
+  fields: Map<string, SimField>;
+  /** Fields `sort=` accepts (the primary key is always accepted). */
+  sortable: string[];
+  /** Relation names the catalog lists (dotted paths included). */
+  relations: string[];
+  /** Query parameters that belong to the collection path (reports' startDate/endDate). */
+  pathQueryParams: string[];
+  requestCost: Partial<Record<Verb, number>>;
+  templates: PathTemplate[];
+}
+
+/** What a handler answers; the server turns it into an HTTP response. */
+export interface SimResponse {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+  /** Pre-rendered body (HTML error pages, truncated JSON). */
+  rawBody?: string;
+  contentType?: string;
+}
+
+/** Error thrown by handlers; rendered in Lightspeed's error envelope. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly errorClass = 'Exception',
+  ) {
+    super(message);
+  }
+}
