@@ -1,0 +1,17 @@
+/** The one broker all specs share: started on first use, stopped by the root hook or the cleanup spec. */
+import { RabbitBroker } from './rabbitBroker';
+
+let starting: Promise<RabbitBroker> | undefined;
+
+/** Starts the broker the first time, then returns the same one. */
+export function sharedBroker(): Promise<RabbitBroker> {
+  starting ??= RabbitBroker.start();
+  return starting;
+}
+
+/** Stops the broker if it was started (idempotent). */
+export async function stopSharedBroker(): Promise<void> {
+  if (starting === undefined) return;
+  const broker = await starting.catch(() => undefined);
+  await broker?.stop();
+}
