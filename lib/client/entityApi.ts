@@ -25,8 +25,8 @@ const METHOD_OF: Record<Exclude<Verb, 'query'>, HttpMethod> = { read: 'GET', cre
 export class EntityApi {
   constructor(readonly client: LightspeedClient) {}
 
-  read(entity: EntitySpec, pathValues: Record<string, unknown>): Promise<JsonRecord> {
-    return this.single(entity, 'read', pathValues);
+  read(entity: EntitySpec, pathValues: Record<string, unknown>, loadRelations: string[] = []): Promise<JsonRecord> {
+    return this.single(entity, 'read', pathValues, undefined, loadRelations);
   }
 
   create(entity: EntitySpec, pathValues: Record<string, unknown>, body: JsonRecord): Promise<JsonRecord> {
@@ -47,7 +47,7 @@ export class EntityApi {
     const relative = fillPath(pathFor(entity, 'query'), query.pathValues ?? {});
     const url = await this.client.url(entity.root, relative);
     for (const [name, value] of Object.entries(query.params ?? {})) url.searchParams.set(name, value);
-    if (query.loadRelations?.length) url.searchParams.set('load_relations', JSON.stringify(query.loadRelations));
+    setRelations(url, query.loadRelations ?? []);
     yield* paginate(this.client, url, {
       responseKey: entity.responseKey,
       shape: shapeOf(entity),
@@ -63,15 +63,22 @@ export class EntityApi {
 
   private async single(
     entity: EntitySpec, verb: Exclude<Verb, 'query'>, pathValues: Record<string, unknown>, body?: JsonRecord,
+    loadRelations: string[] = [],
   ): Promise<JsonRecord> {
     const relative = fillPath(pathFor(entity, verb), pathValues); // bad IDs fail here, before any request
     const method = METHOD_OF[verb];
     const id = entity.primaryKey ? pathValues[entity.primaryKey] : undefined;
     const context: RequestContext = { method, entity: entity.name, path: relative, id: id as string | number | undefined };
     const url = await this.client.url(entity.root, relative);
+    setRelations(url, loadRelations);
     const response = await this.client.call({ method, url: url.toString(), body, context });
     const [record] = extractRecords(response.body, entity.responseKey, context);
     if (!record) throw new MalformedResponseError(`the answer holds no ${entity.responseKey}`, context);
     return normalizeRecord(record, shapeOf(entity));
   }
+}
+
+/** Lightspeed's `load_relations=["A","B"]`: a JSON array (a malformed one silently returns no records). */
+function setRelations(url: URL, relations: string[]): void {
+  if (relations.length > 0) url.searchParams.set('load_relations', JSON.stringify(relations));
 }

@@ -1,0 +1,79 @@
+/** Action "Lookup Object By ID": one record by `body.id`, or the records matching `body.filters`. */
+import { EntitySpec } from '../catalog/types';
+import { EntityApi } from '../client/entityApi';
+import { ComponentError, NotFoundError, ValidationError } from '../client/errors';
+import { JsonRecord } from '../client/normalize';
+import { actionInput } from '../input/actionInput';
+import { filterParams } from '../input/filters';
+import { LookupConfig, parseLookupConfig } from '../input/lookupConfig';
+import { relations } from '../input/relations';
+import { metaModelFor, objectTypesModel } from '../metadata';
+import { HandlerContext, IncomingMessage, StepConfig } from '../runtime/context';
+import { emitData, withLightspeed } from '../runtime/session';
+
+export async function process(this: HandlerContext, msg: IncomingMessage, cfg: StepConfig): Promise<void> {
+  const config = parseLookupConfig(cfg);
+  const { entity, body } = actionInput(msg, cfg, 'lookup');
+  const loadRelations = relations(body.loadRelations, entity, 'body.loadRelations');
+  const query = body.id === undefined ? queryFrom(entity, body, loadRelations) : undefined;
+  if (!query && !entity.actions.read) throw new ValidationError('body.id', `${entity.name} cannot be read by ID: look it up with filters`);
+  const found = await withLightspeed(this, cfg, (api) =>
+    (query ? emitMatches(this, api, entity, query, config) : emitOne(this, api, entity, body, loadRelations, config)));
+  if (found === 0) await emitNothingFound(this, entity, body, config);
+}
+
+interface Query {
+  params: Record<string, string>;
+  loadRelations: string[];
+  pathValues: JsonRecord;
+}
+
+function queryFrom(entity: EntitySpec, body: JsonRecord, loadRelations: string[]): Query {
+  if (!entity.actions.query) throw new ValidationError('body.id', `is required: ${entity.name} can only be read by ID`);
+  const params = filterParams(entity, (body.filters ?? {}) as Record<string, unknown>, loadRelations);
+  if (body.archived !== undefined) params.archived = String(body.archived);
+  return { params, loadRelations, pathValues: body };
+}
+
+async function emitOne(
+  context: HandlerContext, api: EntityApi, entity: EntitySpec, body: JsonRecord, loadRelations: string[], config: LookupConfig,
+): Promise<number> {
+  try {
+    const record = await api.read(entity, { ...body, [entity.primaryKey as string]: body.id }, loadRelations);
+    await emitData(context, config.emitBehavior === 'emitIndividually' ? record : { results: [record] });
+    return 1;
+  } catch (error) {
+    if (error instanceof NotFoundError && config.allowZeroResults) return 0;
+    throw error;
+  }
+}
+
+async function emitMatches(context: HandlerContext, api: EntityApi, entity: EntitySpec, query: Query, config: LookupConfig): Promise<number> {
+  const all: JsonRecord[] = [];
+  let count = 0;
+  for await (const page of api.pages(entity, query)) {
+    count += page.records.length;
+    if (config.emitBehavior === 'emitIndividually') for (const record of page.records) await emitData(context, record);
+    else if (config.emitBehavior === 'emitPage') await emitData(context, { results: page.records });
+    else if (count > config.maxResults) throw tooManyResults(entity, config);
+    else all.push(...page.records);
+  }
+  if (config.emitBehavior === 'emitAll' && count > 0) await emitData(context, { results: all });
+  return count;
+}
+
+async function emitNothingFound(context: HandlerContext, entity: EntitySpec, body: JsonRecord, config: LookupConfig): Promise<void> {
+  if (!config.allowZeroResults) {
+    const what = body.id === undefined ? 'matches the filters' : `has ID ${body.id}`;
+    throw new ComponentError(`No ${entity.name} ${what} (turn on "Allow zero results" to emit an empty message instead)`);
+  }
+  await emitData(context, config.emitBehavior === 'emitIndividually' ? {} : { results: [] });
+}
+
+function tooManyResults(entity: EntitySpec, config: LookupConfig): ComponentError {
+  return new ComponentError(`More than ${config.maxResults} ${entity.name} records match: narrow the filters, raise `
+    + '"Maximum results", or use "Emit page"');
+}
+
+export const getMetaModel = metaModelFor('lookup');
+export const getObjectTypes = objectTypesModel('lookup');

@@ -1,0 +1,15 @@
+import { EntitySpec } from '../catalog/types';
+import { ValidationError } from '../client/errors';
+
+/** `ItemShops, Category` or an array; checked against the entity's relations when the catalog lists them. */
+export function relations(value: unknown, entity: EntitySpec, field = 'loadRelations'): string[] {
+  if (value === undefined || value === null || value === '') return [];
+  const names = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(',') : undefined;
+  if (!names) throw new ValidationError(field, 'must be a comma-separated list of relation names');
+  const trimmed = names.map((name) => name.trim()).filter(Boolean);
+  const unknown = entity.relations.length > 0 ? trimmed.filter((name) => !entity.relations.includes(name)) : [];
+  if (unknown.length > 0) {
+    throw new ValidationError(field, `${unknown.map((name) => `"${name}"`).join(', ')} is not a relation of ${entity.name} (it has ${entity.relations.join(', ')})`);
+  }
+  return trimmed;
+}

@@ -1,0 +1,61 @@
+/** Design-time models: select lists and the in/out metadata the designer shows. All from the catalog, no API call. */
+import { findEntity, listEntities } from './catalog';
+import { InVerb, JsonSchema, inSchema, outSchema, supportsInVerb } from './catalog/schemas';
+import { EntitySpec } from './catalog/types';
+import { entityForAction } from './input/entity';
+import { pollableEntityFromConfig } from './triggers/polling/config';
+import { pollingChoices } from './triggers/polling/fields';
+import { StepConfig } from './runtime/context';
+
+type MetaModel = { in: JsonSchema; out: JsonSchema };
+
+/** Select model `{entityName: title}` of the entities that allow `verb` (`poll`: the trigger's). */
+export function objectTypesModel(verb: InVerb | 'poll'): (cfg?: StepConfig) => Promise<Record<string, string>> {
+  const entities = listEntities().filter((entity) => (verb === 'poll' ? pollingChoices(entity).length > 0 : supportsInVerb(entity, verb)));
+  const model = Object.fromEntries(entities.map((entity) => [entity.name, entity.title]));
+  return async () => model;
+}
+
+/** `getMetaModel` of an action, or of the trigger. */
+export function metaModelFor(verb: InVerb | 'trigger'): (cfg: StepConfig) => Promise<MetaModel> {
+  return async (cfg) => (verb === 'trigger' ? triggerMetaModel(cfg) : actionMetaModel(verb, cfg));
+}
+
+/** `{in, out}` of an action for the chosen entity. */
+export function actionMetaModel(verb: InVerb, cfg: StepConfig): MetaModel {
+  const entity = entityForAction(cfg, verb);
+  const record = outSchema(entity);
+  return { in: inSchema(entity, verb), out: outputShape(verb, entity, record, cfg) };
+}
+
+/** The trigger's output: one record, or `{results: [...]}` per page. */
+export function triggerMetaModel(cfg: StepConfig): MetaModel {
+  const entity = pollableEntityFromConfig(cfg);
+  const record = outSchema(entity);
+  return { in: { type: 'object', properties: {} }, out: cfg.emitBehavior === 'emitPage' ? resultsOf(record) : record };
+}
+
+/** Datetime fields the trigger can poll on, for the chosen entity. */
+export async function pollingFieldsModel(cfg: StepConfig): Promise<Record<string, string>> {
+  const entity = findEntity(String(cfg.objectType ?? ''));
+  return entity ? Object.fromEntries(pollingChoices(entity).map((choice) => [choice.field, choice.label])) : {};
+}
+
+function outputShape(verb: InVerb, entity: EntitySpec, record: JsonSchema, cfg: StepConfig): JsonSchema {
+  if (verb === 'delete') {
+    return {
+      type: 'object',
+      properties: {
+        id: { type: 'integer', title: `${entity.primaryKey ?? 'ID'}` },
+        result: { type: 'string', enum: ['archived', 'deleted'], title: 'Result' },
+        record,
+      },
+    };
+  }
+  const grouped = verb === 'lookup' && (cfg.emitBehavior === 'emitPage' || cfg.emitBehavior === 'emitAll');
+  return grouped ? resultsOf(record) : record;
+}
+
+function resultsOf(record: JsonSchema): JsonSchema {
+  return { type: 'object', properties: { results: { type: 'array', title: 'Results', items: record } } };
+}

@@ -1,0 +1,22 @@
+import type { ElasticMessage } from 'elasticio-node';
+import { Logger } from '../client/logger';
+
+/** `this` of a trigger or action as sailor calls it. */
+export interface HandlerContext {
+  emit(event: 'data', message: ElasticMessage): Promise<unknown> | unknown;
+  emit(event: 'snapshot', snapshot: object): Promise<unknown> | unknown;
+  emit(event: 'updateKeys', keys: object): Promise<unknown> | unknown;
+  emit(event: 'error', error: Error): Promise<unknown> | unknown;
+  emit(event: string, payload?: unknown): Promise<unknown> | unknown;
+  logger: Logger;
+}
+
+/** The message sailor hands to `process`. */
+export interface IncomingMessage {
+  id?: string;
+  body?: unknown;
+  headers?: Record<string, unknown>;
+}
+
+/** Step fields merged with the credential's, as sailor passes them. */
+export type StepConfig = Record<string, unknown>;

@@ -1,0 +1,94 @@
+import { JsonRecord } from '../../client/normalize';
+import { PollingConfig, lightspeedTime } from './config';
+
+/** What the platform stores between runs: a few short strings, far under its size limit. */
+export interface PollingSnapshot {
+  objectType: string;
+  pollingField: string;
+  /** sorted: polling-field value of the last record emitted. */
+  lastValue?: string;
+  /** Primary key of the last record emitted (sorted: among those with lastValue; window: in this window). */
+  lastId?: number;
+  /** window: start of the next window (inclusive). */
+  since?: string;
+  /** window: end of the window being walked, while a run is unfinished. */
+  windowEnd?: string;
+}
+
+/** One run's query and its bookkeeping: which records are new, and the snapshot after each page. */
+export interface PollingPlan {
+  /** Query parameters: the range filter and the sort. */
+  params: Record<string, string>;
+  /** False for a record an earlier page or run already emitted. */
+  isNew(record: JsonRecord): boolean;
+  /** Notes that `record` was emitted. */
+  advance(record: JsonRecord): void;
+  /** Snapshot to store after a page. */
+  snapshot(): PollingSnapshot;
+  /** Snapshot to store when the run walked every page. */
+  finished(): PollingSnapshot;
+}
+
+/** The plan for this run, resuming from `previous` when it belongs to the same entity and field. */
+export function planRun(config: PollingConfig, previous: PollingSnapshot | undefined, nowMs: number): PollingPlan {
+  const base = { objectType: config.entity.name, pollingField: config.polling.field };
+  const resumable = previous && previous.objectType === base.objectType && previous.pollingField === base.pollingField ? previous : undefined;
+  // The upper bound is fixed when the run starts: records changed meanwhile come in the next run, never lost.
+  const upper = lightspeedTime(Math.min(nowMs, config.endTime ? Date.parse(config.endTime) : Infinity));
+  const pk = config.entity.primaryKey as string;
+  return config.polling.strategy === 'sorted'
+    ? sortedPlan(base, config, pk, upper, resumable)
+    : windowPlan(base, config, pk, upper, resumable);
+}
+
+function sortedPlan(
+  base: PollingSnapshot, config: PollingConfig, pk: string, upper: string, previous: PollingSnapshot | undefined,
+): PollingPlan {
+  const field = config.polling.field;
+  let lastValue = previous?.lastValue ?? config.startTime;
+  let lastId = previous?.lastValue ? previous.lastId ?? 0 : 0;
+  const snapshot = () => ({ ...base, lastValue, lastId });
+  return {
+    params: { [field]: range(lastValue, upper), sort: field },
+    isNew: (record) => {
+      if (lastValue === undefined) return true;
+      const order = compareTime(record[field], lastValue);
+      return order > 0 || (order === 0 && Number(record[pk]) > lastId);
+    },
+    advance: (record) => {
+      lastValue = String(record[field]);
+      lastId = Number(record[pk]);
+    },
+    snapshot,
+    finished: snapshot,
+  };
+}
+
+function windowPlan(
+  base: PollingSnapshot, config: PollingConfig, pk: string, upper: string, previous: PollingSnapshot | undefined,
+): PollingPlan {
+  const field = config.polling.field;
+  // An unfinished window is walked again from where it stopped; a finished one moves on.
+  const since = previous?.since ?? config.startTime;
+  const windowEnd = previous?.windowEnd ?? upper;
+  let lastId = previous?.windowEnd ? previous.lastId ?? 0 : 0;
+  const params: Record<string, string> = { [field]: range(since, windowEnd) };
+  if (config.entity.sortable.includes(pk)) params.sort = pk;
+  return {
+    params,
+    isNew: (record) => Number(record[pk]) > lastId,
+    advance: (record) => { lastId = Number(record[pk]); },
+    snapshot: () => ({ ...base, since, windowEnd, lastId }),
+    // Lightspeed's times have second precision: the next window starts one second after this one ends.
+    finished: () => ({ ...base, since: lightspeedTime(Date.parse(windowEnd) + 1000) }),
+  };
+}
+
+/** `><,from,to` (inclusive both ends), or `<=,to` with no lower bound. */
+function range(from: string | undefined, to: string): string {
+  return from === undefined ? `<=,${to}` : `><,${from},${to}`;
+}
+
+function compareTime(value: unknown, reference: string): number {
+  return Math.sign(Date.parse(String(value)) - Date.parse(reference));
+}

@@ -1,0 +1,162 @@
+import { expect } from 'chai';
+import * as create from '../../lib/actions/createObject';
+import * as remove from '../../lib/actions/deleteObjectById';
+import * as lookup from '../../lib/actions/lookupObjectById';
+import * as update from '../../lib/actions/updateObject';
+import * as upsert from '../../lib/actions/upsertObject';
+import { Simulator } from '../../simulator';
+import { apiRequests, run, simulatorWith } from '../helpers/component';
+
+type Cfg = Awaited<ReturnType<typeof simulatorWith>>['cfg'];
+type Row = Record<string, unknown>;
+
+describe('actions (against the simulator)', () => {
+  let sim: Simulator;
+  let cfg: Cfg;
+  beforeEach(async () => ({ sim, cfg } = await simulatorWith({ items: 60, customers: 20, sales: 5 })));
+  afterEach(() => sim.close());
+
+  describe('Item', () => {
+    const step = () => cfg({ objectType: 'Item' });
+
+    it('creates, looks up, updates, upserts and archives an Item', async () => {
+      const created = await run(create, { description: 'Blue shirt', defaultCost: '12.5', tax: 'true' }, step());
+      expect(created.thrown).to.equal(undefined);
+      const item = created.data[0] as Row;
+      expect(item).to.include({ description: 'Blue shirt', defaultCost: 12.5, tax: true });
+      expect(item.itemID).to.be.a('number');
+
+      const found = await run(lookup, { id: item.itemID }, step());
+      expect(found.data).to.deep.equal([{ ...item, ...(found.data[0] as Row) }]);
+      expect((found.data[0] as Row).description).to.equal('Blue shirt');
+
+      const updated = await run(update, { itemID: item.itemID, description: 'Navy shirt' }, step());
+      expect(updated.data[0]).to.include({ itemID: item.itemID, description: 'Navy shirt', defaultCost: 12.5 });
+
+      const upserted = await run(upsert, { itemID: String(item.itemID), upc: '0123456789012' }, step());
+      expect(upserted.data[0]).to.include({ itemID: item.itemID, upc: '0123456789012', description: 'Navy shirt' });
+
+      const deleted = await run(remove, { id: item.itemID }, step());
+      expect(deleted.data[0]).to.deep.include({ id: item.itemID, result: 'archived' });
+      expect((deleted.data[0] as { record: Row }).record.archived).to.equal(true);
+      expect(apiRequests(sim).map((line) => line.replace(/\?.*/, ''))).to.deep.equal([
+        'POST /API/V3/Account/123456/Item.json',
+        `GET /API/V3/Account/123456/Item/${item.itemID}.json`,
+        `PUT /API/V3/Account/123456/Item/${item.itemID}.json`,
+        `PUT /API/V3/Account/123456/Item/${item.itemID}.json`,
+        `DELETE /API/V3/Account/123456/Item/${item.itemID}.json`,
+      ]);
+    });
+
+    it('upsert without the primary key creates', async () => {
+      const result = await run(upsert, { description: 'New thing' }, step());
+      expect(result.data[0]).to.include({ description: 'New thing' });
+      expect(apiRequests(sim)).to.deep.equal(['POST /API/V3/Account/123456/Item.json']);
+    });
+
+    it('upsert with an unknown ID is a clear "does not exist", never a silent create', async () => {
+      const result = await run(upsert, { itemID: 999999, description: 'x' }, step());
+      expect(result.thrown?.message).to.match(/^Item 999999 does not exist: upsert updates the record whose itemID is given and never creates one/);
+      expect(result.data).to.deep.equal([]);
+      expect(apiRequests(sim).filter((line) => line.startsWith('POST'))).to.deep.equal([]);
+    });
+
+    it('a Lightspeed 404 on lookup is one clear line: status, message, entity and id', async () => {
+      const result = await run(lookup, { id: 424242 }, step());
+      expect(result.thrown?.message).to.match(/^Lightspeed answered 404 to GET Item 424242: .+/);
+    });
+
+    it('allowZeroResults turns not-found into an empty body', async () => {
+      const result = await run(lookup, { id: 424242 }, cfg({ objectType: 'Item', allowZeroResults: true }));
+      expect(result.thrown).to.equal(undefined);
+      expect(result.data).to.deep.equal([{}]);
+    });
+
+    it('Lightspeed\'s validation errors reach the user with its message', async () => {
+      const result = await run(create, { description: '' }, step());
+      expect(result.thrown?.message).to.equal('Lightspeed answered 400 to POST Item: Item.description is required');
+    });
+  });
+
+  describe('lookup by filters', () => {
+    it('emits each match, a page, or all, with Lightspeed operators', async () => {
+      const filters = { itemID: '<=,5' };
+      const each = await run(lookup, { filters }, cfg({ objectType: 'Item' }));
+      expect(each.data.map((row) => (row as Row).itemID)).to.deep.equal([1, 2, 3, 4, 5]);
+
+      const all = await run(lookup, { filters: { itemID: 'IN,[2,4,6]' } }, cfg({ objectType: 'Item', emitBehavior: 'emitAll' }));
+      expect(all.data).to.have.length(1);
+      expect((all.data[0] as { results: Row[] }).results.map((row) => row.itemID)).to.deep.equal([2, 4, 6]);
+
+      const pages = await run(lookup, { filters: { itemID: '><,1,30' } }, cfg({ objectType: 'Item', emitBehavior: 'emitPage' }));
+      expect((pages.data[0] as { results: Row[] }).results).to.have.length(30);
+      expect(apiRequests(sim).at(-1)).to.contain(`itemID=${encodeURIComponent('><,1,30')}`);
+    });
+
+    it('emitAll refuses to exceed the maximum and emits nothing', async () => {
+      const result = await run(lookup, { filters: { itemID: '>,0' } }, cfg({ objectType: 'Item', emitBehavior: 'emitAll', maxResults: '10' }));
+      expect(result.thrown?.message).to.equal('More than 10 Item records match: narrow the filters, raise "Maximum results", or use "Emit page"');
+      expect(result.data).to.deep.equal([]);
+    });
+
+    it('no match is an error, or an empty {results} with allowZeroResults', async () => {
+      const filters = { description: '~,%no such thing%' };
+      const failing = await run(lookup, { filters }, cfg({ objectType: 'Item' }));
+      expect(failing.thrown?.message).to.equal('No Item matches the filters (turn on "Allow zero results" to emit an empty message instead)');
+      const empty = await run(lookup, { filters }, cfg({ objectType: 'Item', allowZeroResults: true, emitBehavior: 'emitAll' }));
+      expect(empty.data).to.deep.equal([{ results: [] }]);
+    });
+
+    it('archived=only and relations', async () => {
+      const result = await run(lookup, { archived: 'only', loadRelations: ['Category'] }, cfg({ objectType: 'Item' }));
+      const rows = result.data as Row[];
+      expect(rows.length).to.be.greaterThan(0);
+      expect(rows.every((row) => row.archived === true)).to.equal(true);
+    });
+  });
+
+  describe('Customer and Category', () => {
+    it('creates a Customer with a Contact, updates and archives it', async () => {
+      const created = await run(create, {
+        firstName: 'Ada', lastName: 'Lovelace',
+        Contact: { Emails: { ContactEmail: { address: 'ada@example.com', useType: 'Primary' } } },
+      }, cfg({ objectType: 'Customer' }));
+      expect(created.thrown).to.equal(undefined);
+      const customer = created.data[0] as Row;
+      expect(customer).to.include({ firstName: 'Ada', lastName: 'Lovelace' });
+      const read = await run(lookup, { id: customer.customerID, loadRelations: ['Contact'] }, cfg({ objectType: 'Customer' }));
+      const contact = (read.data[0] as Row).Contact as Row;
+      expect((contact.Emails as { ContactEmail: Row[] }).ContactEmail[0]).to.include({ address: 'ada@example.com' });
+
+      const updated = await run(update, { customerID: customer.customerID, company: 'Analytical Engines' }, cfg({ objectType: 'Customer' }));
+      expect(updated.data[0]).to.include({ company: 'Analytical Engines', firstName: 'Ada' });
+      const deleted = await run(remove, { id: customer.customerID }, cfg({ objectType: 'Customer' }));
+      expect(deleted.data[0]).to.include({ id: customer.customerID, result: 'archived' });
+    });
+
+    it('hard-deletes a Category (delete semantics)', async () => {
+      const created = await run(create, { name: 'Hats' }, cfg({ objectType: 'Category' }));
+      const category = created.data[0] as Row;
+      const deleted = await run(remove, { id: category.categoryID }, cfg({ objectType: 'Category' }));
+      expect(deleted.data[0]).to.include({ id: category.categoryID, result: 'deleted' });
+      const gone = await run(lookup, { id: category.categoryID }, cfg({ objectType: 'Category' }));
+      expect(gone.thrown?.message).to.match(/^Lightspeed answered 404 to GET Category/);
+    });
+  });
+
+  describe('a nested-path entity: Sale/{saleID}/SaleLine', () => {
+    it('creates, lists and deletes lines of one sale, taking saleID from the body', async () => {
+      const step = cfg({ objectType: 'SaleSaleLine' });
+      const created = await run(create, { saleID: 1, itemID: 3, unitQuantity: 2 }, step);
+      expect(created.thrown).to.equal(undefined);
+      const line = created.data[0] as Row;
+      expect(line).to.include({ saleID: 1, itemID: 3, unitQuantity: 2 });
+
+      const listed = await run(lookup, { saleID: 1 }, step);
+      expect((listed.data as Row[]).map((row) => row.saleLineID)).to.include(line.saleLineID);
+      const deleted = await run(remove, { saleID: 1, id: line.saleLineID }, step);
+      expect(deleted.data[0]).to.include({ id: line.saleLineID, result: 'deleted' });
+      expect(apiRequests(sim)[0]).to.equal('POST /API/V3/Account/123456/Sale/1/SaleLine.json');
+    });
+  });
+});

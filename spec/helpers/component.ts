@@ -1,0 +1,56 @@
+import sinon from 'sinon';
+import { resetConnections } from '../../lib/client/connections';
+import { HandlerContext, IncomingMessage, StepConfig } from '../../lib/runtime/context';
+import { setClientOverrides } from '../../lib/runtime/session';
+import { Simulator, SimulatorOptions, startSimulator } from '../../simulator';
+import { capturingLogger } from './capture';
+
+/** What a handler emitted, by event, plus what it logged. */
+export interface Emitted {
+  data: unknown[];
+  snapshots: Record<string, unknown>[];
+  updateKeys: Record<string, unknown>[];
+  errors: Error[];
+  logs: string[];
+  emit: sinon.SinonSpy;
+}
+
+/** `this` for a handler, the way sailor builds it: an awaited emit, a logger. */
+export function getContext(): HandlerContext & { emitted: Emitted } {
+  const logger = capturingLogger();
+  const emitted: Emitted = { data: [], snapshots: [], updateKeys: [], errors: [], logs: logger.lines, emit: sinon.spy() };
+  const emit = async (event: string, payload?: unknown) => {
+    emitted.emit(event, payload);
+    if (event === 'data') emitted.data.push((payload as { body: unknown }).body);
+    if (event === 'snapshot') emitted.snapshots.push(payload as Record<string, unknown>);
+    if (event === 'updateKeys') emitted.updateKeys.push(payload as Record<string, unknown>);
+    if (event === 'error') emitted.errors.push(payload as Error);
+  };
+  return { emit, logger, emitted };
+}
+
+type Handler = { process(this: HandlerContext, msg: IncomingMessage, cfg: StepConfig, snapshot?: unknown): Promise<unknown> };
+
+/** Calls `module.process` as sailor does; returns what it emitted, and the error it threw if any. */
+export async function run(module: Handler, body: unknown, cfg: StepConfig, snapshot?: unknown): Promise<Emitted & { thrown?: Error }> {
+  const context = getContext();
+  try {
+    await module.process.call(context, { id: 'msg-1', body, headers: {} }, cfg, snapshot);
+    return context.emitted;
+  } catch (error) {
+    return { ...context.emitted, thrown: error as Error };
+  }
+}
+
+/** A seeded simulator and the step cfg that points at it; a clean client state for each. */
+export async function simulatorWith(options: Partial<SimulatorOptions> = {}): Promise<{ sim: Simulator; cfg: (fields?: StepConfig) => StepConfig }> {
+  resetConnections();
+  setClientOverrides({ settings: { backoff: { baseDelayMs: 5, maxDelayMs: 20 }, timeoutMs: 5000 } });
+  const sim = await startSimulator({ rateLimit: false, ...options });
+  return { sim, cfg: (fields = {}) => ({ ...sim.credentials, ...fields }) };
+}
+
+/** Request log lines `GET /API/...` of a simulator, for asserting what was sent. */
+export function apiRequests(sim: Simulator): string[] {
+  return sim.stats.log.filter((entry) => entry.path.startsWith('/API/')).map((entry) => `${entry.method} ${entry.path}`);
+}
