@@ -60,9 +60,21 @@ function fieldsOf(raw: Record<string, unknown>): SimField[] {
   });
 }
 
+/** What the simulator takes from lib/catalog/entities.json: the paths the client requests, and the response key. */
+interface ProjectSpec {
+  root: PathRoot | null;
+  paths: PathTemplate[];
+  responseKey: string | null;
+}
+
+/** Strips an absolute prefix a template might carry (`/API/V3/Account/{accountID}/Item.json`). */
+function relativeTemplate(template: string): string {
+  return template.replace(/^\/?API\/(V3\/)?(Account\/\{[^}]+\}\/)?/, '').replace(/^\/+/, '');
+}
+
 /** Per-verb templates from lib/catalog/entities.json (array, {entities: [...]}, or name -> spec). */
-function loadProjectTemplates(file: string): Map<string, { root: PathRoot | null; paths: PathTemplate[] }> {
-  const result = new Map<string, { root: PathRoot | null; paths: PathTemplate[] }>();
+function loadProjectTemplates(file: string): Map<string, ProjectSpec> {
+  const result = new Map<string, ProjectSpec>();
   if (!fs.existsSync(file)) return result;
   let data: unknown;
   try {
@@ -80,10 +92,10 @@ function loadProjectTemplates(file: string): Map<string, { root: PathRoot | null
     const paths: PathTemplate[] = [];
     for (const verb of VERBS) {
       const template = str(spec.paths[verb]);
-      if (template) paths.push({ verb, template: template.replace(/^\/+/, '') });
+      if (template) paths.push({ verb, template: relativeTemplate(template) });
     }
     const root = spec.root === 'account' || spec.root === 'v3' || spec.root === 'api' ? spec.root : null;
-    result.set(spec.name as string, { root, paths });
+    result.set(spec.name as string, { root, paths, responseKey: str(spec.responseKey) });
   }
   return result;
 }
@@ -94,7 +106,7 @@ function pathQueryParams(raw: Record<string, unknown>): string[] {
   return text ? text.split('&').map((pair) => pair.split('=')[0]).filter(Boolean) : [];
 }
 
-function buildEntity(raw: Record<string, unknown>, project: { root: PathRoot | null; paths: PathTemplate[] } | undefined): SimEntity {
+function buildEntity(raw: Record<string, unknown>, project: ProjectSpec | undefined): SimEntity {
   const name = str(raw.name) ?? '';
   const primaryKey = str(raw.primaryKey);
   const actionsRaw = isRecord(raw.actions) ? raw.actions : {};
@@ -117,7 +129,7 @@ function buildEntity(raw: Record<string, unknown>, project: { root: PathRoot | n
     name,
     table: name,
     root: project?.root ?? rootOf(str(raw.pathBase) ?? ''),
-    responseKey: responseKeys[0] ?? name,
+    responseKey: project?.responseKey || (responseKeys[0] ?? name),
     primaryKey,
     parentKeys: strings(raw.parentKeys),
     actions,

@@ -109,6 +109,11 @@ export function parseCondition(field: string, raw: string, type: FieldType | und
     return { field, relation, op, values: parts, test: (s) => { const k = storedKey(type, s); return k !== null && k >= min && k <= max; } };
   }
   const target = normalise(field, type, operand);
+  if ((op === '=' || op === '!=') && typeof target === 'string' && type !== 'datetime' && type !== 'boolean') {
+    // Fast path for text equality: skip lower-casing values that cannot match (100k-row scans).
+    const negate = op === '!=';
+    return { field, relation, op, values: [operand], test: (s) => (s.length === target.length && s.toLowerCase() === target) !== negate };
+  }
   const compare: Record<Exclude<Operator, '~' | '!~' | 'IN' | '><'>, (k: string | number) => boolean> = {
     '=': (k) => k === target,
     '!=': (k) => k !== target,

@@ -23,11 +23,14 @@ export function seedItems(store: Store, options: SimulatorOptions, at: StampAt):
     const cost = Number(rng.money(2, 150));
     const price = (cost * (1.4 + rng.next())).toFixed(2);
     const noun = rng.pick(ITEM_NOUNS);
+    // Shared string instances keep 100k-item stores small.
+    const idText = String(id);
+    const costText = cost.toFixed(2);
     store.seed('Item', {
-      itemID: String(id),
+      itemID: idText,
       systemSku: String(210000000000 + id),
-      defaultCost: cost.toFixed(2),
-      avgCost: cost.toFixed(2),
+      defaultCost: costText,
+      avgCost: costText,
       discountable: 'true',
       tax: 'true',
       archived: id >= firstArchived ? 'true' : 'false',
@@ -66,18 +69,20 @@ export function seedItems(store: Store, options: SimulatorOptions, at: StampAt):
     }
     for (let shop = 0; shop <= options.shops; shop++) {
       const qoh = shop === 0 ? total : perShop[shop - 1];
+      const qohText = String(qoh);
+      const value = (qoh * cost).toFixed(2);
       store.seed('ItemShop', {
         itemShopID: String(++itemShopID),
-        qoh: String(qoh),
-        sellable: String(qoh),
+        qoh: qohText,
+        sellable: qohText,
         reorderPoint: shop === 0 ? '0' : '5',
         reorderLevel: shop === 0 ? '0' : '10',
         timeStamp: stamp,
-        itemID: String(id),
+        itemID: idText,
         shopID: String(shop),
-        averageCost: cost.toFixed(2),
-        totalValueFifo: (qoh * cost).toFixed(2),
-        totalValueAvgCost: (qoh * cost).toFixed(2),
+        averageCost: costText,
+        totalValueFifo: value,
+        totalValueAvgCost: value,
       });
     }
   }
