@@ -89,7 +89,17 @@ export class TokenManager {
     throw lastError;
   }
 
+  /** One persisted copy is enough: the first registered listener stores it; the next ones only if it fails. */
   private async notify(tokens: TokenSet): Promise<void> {
-    for (const listener of [...this.listeners]) await listener(tokens);
+    let lastError: unknown;
+    for (const listener of [...this.listeners]) {
+      try {
+        await listener(tokens);
+        return;
+      } catch (error) {
+        lastError = error;
+      }
+    }
+    if (lastError !== undefined) throw lastError;
   }
 }

@@ -86,6 +86,30 @@ describe('OAuth2 with rotating refresh tokens', () => {
     expect(order).to.deep.equal(['persisted', 'request']);
   });
 
+  it('when persisting the rotated pair fails, the new access token is not used, so the stored refresh token stays alive', async () => {
+    tokenEndpoint(1);
+    const api = nock(API).get(`${ACCOUNT_PATH}/Item/1.json`).reply(200, oneItem);
+    const { client: lightspeed } = client();
+    lightspeed.onTokenRotated(() => { throw new Error('platform unavailable'); });
+
+    const error = await lightspeed.call({ method: 'GET', url: itemUrl, context: { method: 'GET' } }).catch((e: Error) => e);
+    expect((error as Error).message).to.equal('platform unavailable');
+    expect(api.isDone()).to.equal(false);
+  });
+
+  it('hands each rotated pair to one listener, the next ones only when it fails', async () => {
+    tokenEndpoint(1);
+    nock(API).get(`${ACCOUNT_PATH}/Item/1.json`).reply(200, oneItem);
+    const { client: lightspeed } = client();
+    const calls: string[] = [];
+    lightspeed.onTokenRotated(() => { calls.push('first'); throw new Error('gone'); });
+    lightspeed.onTokenRotated(() => { calls.push('second'); });
+    lightspeed.onTokenRotated(() => { calls.push('third'); });
+
+    await lightspeed.call({ method: 'GET', url: itemUrl, context: { method: 'GET' } });
+    expect(calls).to.deep.equal(['first', 'second']);
+  });
+
   it('invalid_grant says to re-authorize, names no token, and is not retried by later requests', async () => {
     const refused = nock(TOKEN_HOST).post(TOKEN_PATH).once()
       .reply(400, { error: 'invalid_grant', error_description: `The refresh token ${SECRETS.refreshToken} is invalid`, hint: 'revoked' });

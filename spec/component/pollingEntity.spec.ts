@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import * as trigger from '../../lib/triggers/pollingEntity';
 import { Simulator } from '../../simulator';
-import { apiRequests, run, simulatorWith } from '../helpers/component';
+import { apiRequests, nextScheduledTick, run, simulatorWith } from '../helpers/component';
 
 type Cfg = Awaited<ReturnType<typeof simulatorWith>>['cfg'];
 const itemIds = (data: unknown[]) => data.map((body) => (body as { itemID: number }).itemID);
@@ -27,6 +27,7 @@ describe('trigger pollingEntity (against the simulator)', () => {
       expect(second.data).to.deep.equal([]);
 
       sim.touch('Item', [7, 500, 999]);
+      await nextScheduledTick();
       const third = await run(trigger, {}, step, second.snapshots.at(-1));
       expect(itemIds(third.data)).to.deep.equal([7, 500, 999]);
     });

@@ -54,3 +54,12 @@ export async function simulatorWith(options: Partial<SimulatorOptions> = {}): Pr
 export function apiRequests(sim: Simulator): string[] {
   return sim.stats.log.filter((entry) => entry.path.startsWith('/API/')).map((entry) => `${entry.method} ${entry.path}`);
 }
+
+/**
+ * Waits for the next second to begin and end. Lightspeed stamps changes to the second, so a run only takes changes
+ * at least one second old (a record could still change within the current second without its timeStamp moving);
+ * a real schedule is minutes apart.
+ */
+export function nextScheduledTick(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 2000 - (Date.now() % 1000)));
+}

@@ -33,8 +33,9 @@ export interface PollingPlan {
 export function planRun(config: PollingConfig, previous: PollingSnapshot | undefined, nowMs: number): PollingPlan {
   const base = { objectType: config.entity.name, pollingField: config.polling.field };
   const resumable = previous && previous.objectType === base.objectType && previous.pollingField === base.pollingField ? previous : undefined;
-  // The upper bound is fixed when the run starts: records changed meanwhile come in the next run, never lost.
-  const upper = lightspeedTime(Math.min(nowMs, config.endTime ? Date.parse(config.endTime) : Infinity));
+  // The upper bound is fixed when the run starts, one second back: records changed during the run (stamped now,
+  // at second precision) all come in the next run, never half in this one.
+  const upper = lightspeedTime(Math.min(nowMs - 1000, config.endTime ? Date.parse(config.endTime) : Infinity));
   const pk = config.entity.primaryKey as string;
   return config.polling.strategy === 'sorted'
     ? sortedPlan(base, config, pk, upper, resumable)

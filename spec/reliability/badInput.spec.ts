@@ -7,6 +7,8 @@ import * as upsert from '../../lib/actions/upsertObject';
 import * as trigger from '../../lib/triggers/pollingEntity';
 import { Simulator } from '../../simulator';
 import { run, simulatorWith } from '../helpers/component';
+import { assertNoSecrets } from './harness';
+import { tally } from './tally';
 
 type Handler = Parameters<typeof run>[0];
 interface Case { name: string; handler: Handler; cfg: Record<string, unknown>; body: unknown; error: string | RegExp }
@@ -57,7 +59,7 @@ export const BAD_INPUTS: Case[] = [
   { name: 'missing refreshToken', handler: trigger, cfg: { objectType: 'Item', refreshToken: ' ' }, body: {}, error: 'refreshToken: is required (get one with the authorization helper)' },
 ];
 
-describe('bad input: a clear error naming the field, and no request sent', () => {
+describe('reliability: bad input gets a clear error naming the field, and no request is sent', () => {
   let sim: Simulator;
   let cfg: Awaited<ReturnType<typeof simulatorWith>>['cfg'];
   before(async () => ({ sim, cfg } = await simulatorWith({ items: 5 })));
@@ -66,12 +68,15 @@ describe('bad input: a clear error naming the field, and no request sent', () =>
 
   for (const bad of BAD_INPUTS) {
     it(bad.name, async () => {
+      tally.badInputs.run += 1;
       const result = await run(bad.handler, bad.body, cfg(bad.cfg));
       expect(result.thrown, 'an error').to.be.instanceOf(Error);
       if (typeof bad.error === 'string') expect(result.thrown?.message).to.equal(bad.error);
       else expect(result.thrown?.message).to.match(bad.error);
       expect(result.data, 'nothing emitted').to.deep.equal([]);
       expect(sim.stats.requests, 'requests sent').to.equal(0);
+      assertNoSecrets(sim, [result]);
+      tally.badInputs.rejectedWithoutRequest += 1;
     });
   }
 
