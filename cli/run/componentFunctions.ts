@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { UsageError } from '../usageError';
+
+/** A function of the component as component.json declares it. */
+export interface ComponentFunction {
+  name: string;
+  kind: 'trigger' | 'action' | 'verifyCredentials';
+  title: string;
+  /** Absolute path of the module sailor would require. */
+  modulePath: string;
+}
+
+interface Manifest {
+  triggers?: Record<string, { title?: string; main: string }>;
+  actions?: Record<string, { title?: string; main: string }>;
+  credentials?: { fields?: Record<string, unknown> };
+}
+
+/** Reads component.json from the package root. */
+export function readManifest(root: string): Manifest {
+  return JSON.parse(readFileSync(join(root, 'component.json'), 'utf8')) as Manifest;
+}
+
+/** Every function a flow can use, plus verifyCredentials, with the module path sailor would load. */
+export function listFunctions(root: string): ComponentFunction[] {
+  const manifest = readManifest(root);
+  const declared = (kind: 'trigger' | 'action', entries: Manifest['triggers'] = {}) =>
+    Object.entries(entries).map(([name, entry]) => ({ name, kind, title: entry.title ?? name, modulePath: resolve(root, entry.main) }));
+  return [
+    ...declared('trigger', manifest.triggers),
+    ...declared('action', manifest.actions),
+    // Sailor looks for verifyCredentials.js at the component root, not in component.json.
+    { name: 'verifyCredentials', kind: 'verifyCredentials', title: 'Verify credentials', modulePath: join(root, 'verifyCredentials.js') },
+  ];
+}
+
+/** The function named on the command line, or a UsageError listing the names there are. */
+export function findFunction(root: string, name: string, usage: string): ComponentFunction {
+  const functions = listFunctions(root);
+  const found = functions.find((candidate) => candidate.name === name);
+  if (!found) throw new UsageError(`Unknown function "${name}". Available: ${functions.map((f) => f.name).join(', ')}`, usage);
+  return found;
+}
+
+/** Credential field names, from component.json (the contract the platform fills cfg with). */
+export function credentialFieldNames(root: string): string[] {
+  return Object.keys(readManifest(root).credentials?.fields ?? {});
+}

@@ -1,0 +1,115 @@
+import { resetConnections } from '../../lib/client/connections';
+import { parseCommandLine, stringOption } from '../args';
+import { CliIo, writeLine } from '../io';
+import { readJsonObject, writeJsonAtomically } from '../jsonFile';
+import { findPackageRoot } from '../packageRoot';
+import { SecretRedactor, learnSecrets } from '../secrets';
+import { stderrLogger } from '../stderrLogger';
+import { RUN_USAGE } from '../usage';
+import { UsageError } from '../usageError';
+import { credentialFieldNames, findFunction } from './componentFunctions';
+import { EventLines } from './eventLines';
+import { loadMessage } from './incomingMessage';
+import { loadHandler } from './loadHandler';
+import { rotatedTokenSaver } from './rotatedTokenSaver';
+import { sailorContext } from './sailorContext';
+import { loadStepInput, resolvePath } from './stepInput';
+
+const OPTIONS = {
+  cfg: { type: 'string' }, msg: { type: 'string' }, snapshot: { type: 'string' }, 'snapshot-out': { type: 'string' },
+  credential: { type: 'string' }, 'save-credential': { type: 'string' }, method: { type: 'string' },
+  debug: { type: 'boolean' }, verbose: { type: 'boolean' }, help: { type: 'boolean' },
+} as const;
+
+/** `lightspeed-retail run <function> ...`: calls one function the way sailor does; returns the exit code. */
+export async function runCommand(argv: string[], io: CliIo): Promise<number> {
+  const args = parseCommandLine(argv, OPTIONS, RUN_USAGE);
+  if (args.values.help) {
+    writeLine(io.stdout, RUN_USAGE);
+    return 0;
+  }
+  if (args.positionals.length !== 1) throw new UsageError('Name one function to run', RUN_USAGE);
+  const root = findPackageRoot();
+  const fn = findFunction(root, args.positionals[0], RUN_USAGE);
+  const method = stringOption(args, 'method');
+  const handler = loadHandler(fn, method, RUN_USAGE);
+  const path = (name: string) => { const value = stringOption(args, name); return value === undefined ? undefined : resolvePath(value, io.cwd); };
+  const credentialFields = credentialFieldNames(root);
+  const input = loadStepInput({
+    cfgPath: stringOption(args, 'cfg'), credentialPath: stringOption(args, 'credential'), credentialFields, env: io.env, cwd: io.cwd,
+  });
+  const msg = loadMessage(path('msg'));
+  const snapshotPath = path('snapshot');
+  const snapshot = snapshotPath === undefined ? {} : readJsonObject(snapshotPath, '--snapshot');
+
+  const redactor = new SecretRedactor();
+  learnSecrets(redactor, input.cfg);
+  const logger = stderrLogger(io.stderr, redactor, args.values.verbose === true);
+  const lines = new EventLines(io.stdout, redactor);
+  const notice = (text: string) => writeLine(io.stderr, redactor.redact(text));
+  const saveRotated = rotatedTokenSaver(input, stringOption(args, 'save-credential'), credentialFields, io.cwd, notice);
+  if (input.fromEnv.length > 0) logger.info(`Credential fields from the environment: ${input.fromEnv.join(', ')}`);
+
+  let lastSnapshot: Record<string, unknown> | undefined;
+  const context = sailorContext(logger, (event, payload) => {
+    if (event === 'updateKeys') {
+      learnSecrets(redactor, payload);
+      saveRotated(payload as Record<string, unknown>);
+    }
+    if (event === 'snapshot') lastSnapshot = payload as Record<string, unknown>;
+    if (event === 'updateSnapshot') lastSnapshot = { ...lastSnapshot, ...payload as Record<string, unknown> };
+    lines.write(event, payload);
+  });
+
+  const started = Date.now();
+  const restoreFlowType = setFlowType(args.values.debug === true);
+  // A fresh process has no tokens cached; a test calling main twice in one process should not either.
+  resetConnections();
+  try {
+    const designTime = fn.kind === 'verifyCredentials' || (method !== undefined && method !== 'process');
+    const returned: unknown = await (designTime ? handler.call(context, input.cfg) : handler.call(context, msg, input.cfg, snapshot));
+    // Sailor emits a truthy return value as data (design-time calls answer this way).
+    if (returned) lines.write('data', returned);
+    if (!lines.counts.end) lines.write('end');
+    const unverified = fn.kind === 'verifyCredentials' && isUnverified(returned);
+    if (unverified) notice(`Not verified: ${unverified}`);
+    notice(`${fn.name}: ${unverified ? 'not verified' : 'done'} in ${seconds(started)} (${describeCounts(lines.counts)})`);
+    return unverified ? 1 : 0;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    lines.write('error', error instanceof Error ? error : new Error(message));
+    lines.write('end');
+    notice(`${fn.name} failed after ${seconds(started)}: ${message}`);
+    return 1;
+  } finally {
+    restoreFlowType();
+    const snapshotOut = path('snapshot-out');
+    if (snapshotOut !== undefined && lastSnapshot !== undefined) writeJsonAtomically(snapshotOut, lastSnapshot);
+  }
+}
+
+/** `--debug` is sailor's "Retrieve sample" mode; the old value comes back afterwards (tests run in-process). */
+function setFlowType(debug: boolean): () => void {
+  if (!debug) return () => undefined;
+  const previous = process.env.ELASTICIO_FLOW_TYPE;
+  process.env.ELASTICIO_FLOW_TYPE = 'debug';
+  return () => {
+    if (previous === undefined) delete process.env.ELASTICIO_FLOW_TYPE;
+    else process.env.ELASTICIO_FLOW_TYPE = previous;
+  };
+}
+
+/** The reason of a `{verified: false, reason}` answer, or undefined when verified. */
+function isUnverified(returned: unknown): string | undefined {
+  if (typeof returned !== 'object' || returned === null || (returned as { verified?: unknown }).verified !== false) return undefined;
+  const reason = (returned as { reason?: unknown }).reason;
+  return typeof reason === 'string' ? reason : 'no reason given';
+}
+
+function describeCounts(counts: Record<string, number>): string {
+  return Object.entries(counts).filter(([event]) => event !== 'end').map(([event, count]) => `${count} ${event}`).join(', ') || 'nothing emitted';
+}
+
+function seconds(since: number): string {
+  return `${((Date.now() - since) / 1000).toFixed(1)} s`;
+}
