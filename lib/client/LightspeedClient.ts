@@ -3,8 +3,8 @@ import { Clock, systemClock } from './clock';
 import { Connection, connectionFor } from './connections';
 import { Credentials, parseCredentials } from './credentials';
 import {
-  AuthenticationError, ComponentError, LightspeedApiError, MalformedResponseError, RequestContext, TransportError,
-  target,
+  AuthenticationError, ComponentError, LightspeedApiError, MalformedResponseError, RateLimitError, RequestContext,
+  TransportError, target,
 } from './errors';
 import { Logger, silentLogger } from './logger';
 import { extractRecords } from './normalize';
@@ -46,9 +46,6 @@ export interface LightspeedClientOptions {
 type AttemptResult =
   | { kind: 'response'; status: number; headers: HttpHeaders; text: string; token: string }
   | { kind: 'no-response'; error: NoResponseError };
-
-/** Errors a caller of `call` can get; everything else is a bug. */
-export type ClientError = ComponentError;
 
 const sharedTransport = new Transport();
 
@@ -170,10 +167,9 @@ export class LightspeedClient {
     }
     if (result.status === 401) return { failure: { kind: 'status', status: 401 }, error: this.refusedTokenError(request, body) };
     const error = errorFromResponse(result.status, body ?? result.text, result.headers, request.context, this.redact);
-    const retryAfterSeconds = 'retryAfterSeconds' in error ? error.retryAfterSeconds as number | undefined : undefined;
-    if (result.status === 429) this.connection.pacer.blockFor(retryAfterSeconds ?? this.connection.pacer.secondsUntilRoom());
+    if (error instanceof RateLimitError) this.connection.pacer.blockFor(error.retryAfterSeconds ?? this.connection.pacer.secondsUntilRoom());
     if (request.handOver?.(result.status)) return { response: { status: result.status, headers: result.headers, body } };
-    return { failure: { kind: 'status', status: result.status, retryAfterSeconds: 0 }, error };
+    return { failure: { kind: 'status', status: result.status }, error };
   }
 
   private transportError(request: ApiRequest, error: NoResponseError, reachedServer: boolean): TransportError {

@@ -2,7 +2,7 @@ import { BackoffSettings, backoffDelayMs } from './retryTiming';
 
 /** What went wrong with one attempt. */
 export type AttemptFailure =
-  | { kind: 'status'; status: number; retryAfterSeconds?: number }
+  | { kind: 'status'; status: number }
   | { kind: 'no-response'; reachedServer: boolean }
   | { kind: 'malformed-body' };
 
@@ -35,8 +35,8 @@ export function decideRetry(
   const idempotent = method !== 'POST';
   if (failure.kind === 'status' && failure.status === 429) {
     if (attempts.rateLimited > settings.maxRateLimitRetries) return { retry: false };
-    // The server's timing wins and gets no jitter; without it, the pacer's estimate (delayMs 0 here) decides.
-    return { retry: true, delayMs: (failure.retryAfterSeconds ?? 0) * 1000, rateLimited: true };
+    // No delay here: the pacer holds every request of the credential until Retry-After (or the bucket) allows.
+    return { retry: true, delayMs: 0, rateLimited: true };
   }
   if (attempts.failures > settings.maxRetries) return { retry: false };
   const retryable =
