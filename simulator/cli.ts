@@ -40,7 +40,8 @@ const USAGE = `Usage: node dist/simulator/cli.js [options]
   --tie-group-start N (81) --tie-group-size N (40)
   --account-id ID --client-id ID --client-secret S --refresh-token T --token-lifetime SECONDS (3600)
   --bucket-size N (90) --drip-rate N (1) --cost-model current|legacy --burst-limit N --no-rate-limit
-  --latency MS --failure-rate 0..1 --log-limit N --no-retry-after`;
+  --latency MS --failure-rate 0..1 --log-limit N --no-retry-after
+  --keep-refresh-tokens (never retire a refreshed-away refresh token: the printed one keeps working)`;
 
 /** Parses argv into simulator options; throws on unknown flags or bad values. */
 export function parseArgs(argv: string[]): Partial<SimulatorOptions> {
@@ -50,6 +51,7 @@ export function parseArgs(argv: string[]): Partial<SimulatorOptions> {
     const arg = argv[i];
     if (arg === '--no-rate-limit') options.rateLimit = false;
     else if (arg === '--no-retry-after') options.retryAfterHeader = false;
+    else if (arg === '--keep-refresh-tokens') options.revokeRotatedRefreshTokens = false;
     else if (arg === '--help' || arg === '-h') throw new Error(USAGE);
     else {
       const [name, inline] = arg.split(/=(.*)/s, 2);

@@ -1,5 +1,5 @@
 /** Single-record verbs: read, create (POST), partial update (PUT), delete (archive or hard delete). */
-import { bodyObject, parseBody } from './bodies';
+import { parseBody } from './bodies';
 import { ApiRequest, ApiResult, ApiServices } from './context';
 import { inlineNested, writeNested } from './nestedWrites';
 import { Table } from './table';
@@ -34,6 +34,8 @@ function withRelations(req: ApiRequest, svc: ApiServices, table: Table, row: Wir
 
 /** GET on a single-record path. */
 export function handleRead(req: ApiRequest, svc: ApiServices): ApiResult {
+  // Key-less action endpoints (Register/{registerID}/calculated.json) hold no data here.
+  if (!svc.store.tableOf(req.entity)) return { status: 200, body: { '@attributes': { count: '0' } } };
   const table = tableOf(req, svc);
   const row = findRecord(req, table);
   const record = withRelations(req, svc, table, row);
@@ -69,6 +71,11 @@ function checkParents(req: ApiRequest, svc: ApiServices): WireObject {
 
 /** POST on a collection path: creates and answers 200 with the record. */
 export function handleCreate(req: ApiRequest, svc: ApiServices): ApiResult {
+  if (!svc.store.tableOf(req.entity)) {
+    // Key-less actions (Sale/{saleID}/EmailReceipt.json) are acknowledged and do nothing.
+    checkParents(req, svc);
+    return { status: 200, body: {} };
+  }
   const table = tableOf(req, svc);
   const parsed = parseBody(req.entity, table, svc.relations, req.body, 'create');
   const parents = checkParents(req, svc);
@@ -82,7 +89,6 @@ export function handleCreate(req: ApiRequest, svc: ApiServices): ApiResult {
 export function handleUpdate(req: ApiRequest, svc: ApiServices): ApiResult {
   const table = tableOf(req, svc);
   const row = findRecord(req, table);
-  bodyObject(req.entity, req.body);
   const parsed = parseBody(req.entity, table, svc.relations, req.body, 'update');
   // The docs: an Item cannot be archived through PUT (DELETE archives it); restoring with false works.
   if (table.name === 'Item' && parsed.values.archived === 'true' && row.archived !== 'true') delete parsed.values.archived;

@@ -28,7 +28,6 @@ export function seedCustomers(store: Store, options: SimulatorOptions, at: Stamp
       company: id % 5 === 0 ? `${lastName} Consulting` : '',
       createTime: formatTimestamp((parseInstant(stamp) ?? 0) - rng.int(1, 700) * 86_400_000),
       timeStamp: stamp,
-      contactID: String(id),
       customerTypeID: id % 4 === 0 ? '2' : '1',
       taxCategoryID: '0',
     });

@@ -1,0 +1,61 @@
+import { expect } from 'chai';
+import * as http from 'node:http';
+import { Simulator, startSimulator } from '../../simulator';
+import { accessToken } from './helpers';
+
+/** GET over a keep-alive agent; returns status and body text. */
+function get(agent: http.Agent, url: string, token: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    http.get(url, { agent, headers: { Authorization: `Bearer ${token}` } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+    }).on('error', reject);
+  });
+}
+
+describe('simulator at 100,000 Items', function () {
+  this.timeout(120_000);
+  let sim: Simulator;
+  let token: string;
+  const agent = new http.Agent({ keepAlive: true });
+
+  before(async () => {
+    sim = await startSimulator({ rateLimit: false, items: 100_000, logLimit: 1000 });
+    token = await accessToken(sim);
+  });
+  after(async () => {
+    agent.destroy();
+    await sim.close();
+  });
+
+  it('keeps the seed facts: tie group 81..120, ids 1..100000, 3 ItemShops each', () => {
+    expect(sim.store.list('Item')).to.have.length(100_000);
+    expect(sim.store.list('ItemShop')).to.have.length(300_000);
+    expect(sim.store.get('Item', 100)?.timeStamp).to.equal(sim.store.get('Item', 81)?.timeStamp);
+    expect(sim.store.get('Item', 100_000)?.timeStamp).to.equal('2024-03-10T10:40:00+00:00');
+  });
+
+  it('serves a 100-record page in a few milliseconds, deep cursors included', async () => {
+    const base = `${sim.url}/API/V3/Account/123456/`;
+    const paths = [
+      'Item.json',
+      `Item.json?after=${encodeURIComponent(Buffer.from('[90000]').toString('base64'))}`,
+      `Item.json?sort=timeStamp&timeStamp=${encodeURIComponent('>,2024-02-15T00:00:00+00:00')}`,
+      'Item.json?sort=-description',
+    ];
+    for (const path of paths) {
+      await get(agent, base + path, token); // builds the sort index once
+      const started = process.hrtime.bigint();
+      const rounds = 50;
+      for (let i = 0; i < rounds; i++) expect((await get(agent, base + path, token)).status).to.equal(200);
+      const perRequest = Number(process.hrtime.bigint() - started) / 1e6 / rounds;
+      expect(perRequest, path).to.be.below(15);
+    }
+  });
+
+  it('keeps the request log bounded', () => {
+    expect(sim.stats.log.length).to.be.at.most(1000);
+    expect(sim.stats.requests).to.be.greaterThan(200);
+  });
+});
