@@ -2,6 +2,7 @@
  * The few platform REST endpoints sailor calls, over real HTTP on a free loopback port:
  *   GET  /v1/tasks/{flowId}/steps/{stepId}  the step: {id, comp_id, function, config, snapshot, is_passthrough, variables}
  *   PUT  /v1/accounts/{id}                  updateKeys: body {keys}; recorded, and it becomes the account's keys
+ *   GET  /v1/accounts/{id}                  the account's current keys ({id, keys}), for a component that re-reads them
  *   POST /service-results/{callId}          a service-mode result {status, data}; recorded, answered 200
  * Step config is built at each request from the step's fields and its account's current keys, so a
  * sailor started after an updateKeys sees the rotated credential, as on the platform.
@@ -50,6 +51,7 @@ export class PlatformStandIn implements PlatformEndpoint {
   readonly apiKey = randomBytes(12).toString('hex');
   readonly accountUpdates: AccountUpdate[] = [];
   readonly stepFetches: Array<{ flowId: string; stepId: string }> = [];
+  readonly accountFetches: string[] = [];
   /** Requests that were refused (bad auth, unknown path): a failing spec prints them. */
   readonly refused: string[] = [];
   private readonly accounts = new Map<string, JsonObject>();
@@ -136,6 +138,7 @@ export class PlatformStandIn implements PlatformEndpoint {
     if (request.method === 'GET' && stepPath) return this.getStep(response, stepPath[1], stepPath[2]);
     const accountPath = path.match(/^\/v1\/accounts\/([^/]+)$/);
     if (request.method === 'PUT' && accountPath) return this.updateAccount(response, accountPath[1], body);
+    if (request.method === 'GET' && accountPath) return this.getAccount(response, accountPath[1]);
     this.refused.push(`404 ${request.method} ${path}`);
     respond(response, 404, { error: `no route ${request.method} ${path}` });
   }
@@ -156,6 +159,13 @@ export class PlatformStandIn implements PlatformEndpoint {
       is_passthrough: false,
       variables: {},
     });
+  }
+
+  private getAccount(response: http.ServerResponse, accountId: string): void {
+    const keys = this.accounts.get(accountId);
+    if (keys === undefined) return respond(response, 404, { error: `no account ${accountId}` });
+    this.accountFetches.push(accountId);
+    respond(response, 200, { id: accountId, keys });
   }
 
   private updateAccount(response: http.ServerResponse, accountId: string, body: string): void {

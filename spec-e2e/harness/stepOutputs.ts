@@ -45,6 +45,7 @@ export class StepOutputs {
   readonly rebounds: ReboundOutput[] = [];
   /** Messages that could not be decoded, with the reason: a failing spec prints them. */
   readonly undecodable: string[] = [];
+  private readonly barriers = new Set<string>();
   private readonly snapshotListeners: Array<(output: SnapshotOutput) => void> = [];
 
   private constructor(private readonly channel: Channel, private readonly step: StepQueues, private readonly crypto: MessageCrypto) {}
@@ -71,17 +72,32 @@ export class StepOutputs {
     return this.data.map((output) => output.message.body);
   }
 
+  /** Resolves with the data once `count` messages arrived; fails at once if the step publishes an error meanwhile. */
   async waitForData(count: number, timeoutMs = 30_000): Promise<DataOutput[]> {
-    return waitFor(`${count} data messages from step ${this.step.stepId} (have ${this.data.length}; errors: ${this.errorTexts()})`, () => this.data.length >= count && this.data, { timeoutMs });
+    const errorsBefore = this.errors.length;
+    return waitFor(`${count} data messages from step ${this.step.stepId} (have ${this.data.length})`, () => {
+      if (this.errors.length > errorsBefore) throw new Error(`step ${this.step.stepId} published errors instead: ${this.errorTexts()}`);
+      return this.data.length >= count && this.data;
+    }, { timeoutMs });
   }
 
   async waitForErrors(count: number, timeoutMs = 30_000): Promise<ErrorOutput[]> {
     return waitFor(`${count} error messages from step ${this.step.stepId} (have ${this.errors.length})`, () => this.errors.length >= count && this.errors, { timeoutMs });
   }
 
+  /**
+   * Resolves once the barrier marker `id` has been collected. The queue is FIFO, so every output the step
+   * published before the marker (e.g. before sailor acked its input) has been collected by then.
+   */
+  async waitForBarrier(id: string, timeoutMs = 10_000): Promise<void> {
+    await waitFor(`barrier ${id} on step ${this.step.stepId}`, () => this.barriers.has(id), { timeoutMs, intervalMs: 10 });
+  }
+
   /** The error texts so far, for assertion messages. */
   errorTexts(): string {
-    return JSON.stringify(this.errors.map((output) => output.error.message));
+    const counts = new Map<string, number>();
+    for (const { error } of this.errors) counts.set(String(error.message), (counts.get(String(error.message)) ?? 0) + 1);
+    return [...counts].map(([text, count]) => `${count} x "${text}"`).join('; ') || 'none';
   }
 
   async close(): Promise<void> {
@@ -96,6 +112,7 @@ export class StepOutputs {
       else if (key === this.step.snapshotKey) this.recordSnapshot(message, amqpHeaders);
       else if (key === this.step.errorKey) this.errors.push(this.decodeError(message, amqpHeaders));
       else if (key === this.step.reboundKey) this.rebounds.push({ reason: String(amqpHeaders.reboundReason ?? ''), amqpHeaders });
+      else if (key === this.step.barrierKey) this.barriers.add(message.content.toString('utf8'));
       else this.undecodable.push(`unexpected routing key ${key}`);
     } catch (error) {
       this.undecodable.push(`${key}: ${(error as Error).message}`);
