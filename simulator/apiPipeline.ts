@@ -55,6 +55,60 @@ function session(core: SimulatorCore): SimResponse {
   };
 }
 
+/** Applies the burst limiter, then the leaky bucket; fills the rate headers; returns a 429 or null. */
+function applyRateLimits(core: SimulatorCore, key: string, cost: number, now: number, rateHeaders: Record<string, string>): SimResponse | null {
+  const { options, stats } = core;
+  if (options.burstLimit !== null && options.burstLimit > 0) {
+    const burst = core.burst.take(key, now, options.burstLimit);
+    rateHeaders['X-LS-API-Burst-Level'] = `${burst.count}/${options.burstLimit}`;
+    if (!burst.allowed) {
+      stats.burstLimited++;
+      const headers: Record<string, string> = { 'X-LS-API-RateLimit-Type': 'api-burst-limiter' };
+      if (options.retryAfterHeader) headers['Retry-After'] = '1';
+      return { status: 429, headers, body: errorEnvelope(429, 'Too many requests: burst rate limit exceeded', 'RateLimitException') };
+    }
+  }
+  const decision = options.rateLimit
+    ? core.bucket.take(key, cost, now, options.bucketSize, options.dripRate)
+    : { allowed: true, level: 0, retryAfter: 0 };
+  rateHeaders['X-LS-API-Bucket-Level'] = `${formatLevel(decision.level)}/${options.bucketSize}`;
+  rateHeaders['X-LS-API-Drip-Rate'] = String(options.dripRate);
+  rateHeaders['X-LS-API-Request-Cost'] = decision.allowed ? String(cost) : '0';
+  if (options.rateLimit) recordBucketSample(stats, { time: now, level: decision.level }, options.sampleLimit);
+  if (decision.allowed) return null;
+  stats.bucketLimited++;
+  const headers: Record<string, string> = { 'X-LS-API-RateLimit-Type': 'api-leaky-bucket' };
+  if (options.retryAfterHeader) headers['Retry-After'] = String(decision.retryAfter);
+  return { status: 429, headers, body: errorEnvelope(429, 'Rate limit exceeded: the leaky bucket is full', 'RateLimitException') };
+}
+
+/** Answers a request that passed authentication and rate limits. */
+function dispatch(core: SimulatorCore, method: string, url: URL, route: RouteResult, apiReq: ApiRequest | null, bodyError: ApiError | null, tokenAccount: string): SimResponse {
+  if (route.accountId !== null && route.accountId !== tokenAccount) {
+    return envelope(new ApiError(403, `This token does not grant access to account ${route.accountId}`, 'ForbiddenException'));
+  }
+  if (route.kind === 'methodNotAllowed') {
+    const response = envelope(new ApiError(405, `${method} is not allowed on ${route.entity.name} (${route.template}); allowed: ${route.allow.join(', ') || 'none'}`, 'MethodNotAllowedException'));
+    return { ...response, headers: { Allow: route.allow.join(', ') } };
+  }
+  if (!apiReq) return envelope(new ApiError(404, `No API endpoint matches ${method} ${url.pathname}`, 'NotFoundException'));
+  if (bodyError) return envelope(bodyError);
+  if (apiReq.entity.name === 'Session') return session(core);
+  try {
+    const result = HANDLERS[apiReq.verb](apiReq, core);
+    const heavy = core.options.heavyPage;
+    if (result.page && isHeavyPage(heavy, result.page.records, result.page.relations)) {
+      core.stats.faults.heavyPage++;
+      const message = `Gateway Time-out: a page of ${result.page.records} records with ${result.page.relations} relations took too long; use a smaller limit`;
+      return failureResponse(504, heavy?.body ?? 'envelope', 1, message);
+    }
+    return result;
+  } catch (error) {
+    if (error instanceof ApiError) return envelope(error);
+    throw error;
+  }
+}
+
 /** Serves one API request that reached the API (no transport fault fired). */
 export function handleApi(core: SimulatorCore, method: string, url: URL, headers: IncomingHttpHeaders, raw: Buffer, route: RouteResult): SimResponse {
   const { options, stats } = core;
@@ -64,8 +118,6 @@ export function handleApi(core: SimulatorCore, method: string, url: URL, headers
     if (check.reason === 'forcedExpired') stats.faults.expiredToken++;
     return oauthError(401, 'access_denied', 'The resource owner or authorization server denied the request.', HINTS[check.reason]);
   }
-  const rateHeaders: Record<string, string> = { 'X-LS-Acct-Id': options.accountId, 'X-LS-Oauth-Client-Id': check.token.clientId };
-  const withHeaders = (response: SimResponse): SimResponse => ({ ...response, headers: { ...rateHeaders, ...response.headers } });
   const apiReq: ApiRequest | null = route.kind === 'match'
     ? { entity: route.entity, verb: route.verb, parentValues: route.parentValues, id: route.id, query: url.searchParams, body: raw, linkBase: `${core.baseUrl}${url.pathname}` }
     : null;
@@ -79,54 +131,8 @@ export function handleApi(core: SimulatorCore, method: string, url: URL, headers
     if (!(error instanceof ApiError)) throw error;
     bodyError = error;
   }
-
-  const key = `${check.token.accountId}:${check.token.clientId}`;
-  if (options.burstLimit !== null && options.burstLimit > 0) {
-    const burst = core.burst.take(key, now, options.burstLimit);
-    rateHeaders['X-LS-API-Burst-Level'] = `${burst.count}/${options.burstLimit}`;
-    if (!burst.allowed) {
-      stats.burstLimited++;
-      const headers: Record<string, string> = { 'X-LS-API-RateLimit-Type': 'api-burst-limiter' };
-      if (options.retryAfterHeader) headers['Retry-After'] = '1';
-      return withHeaders({ status: 429, headers, body: errorEnvelope(429, 'Too many requests: burst rate limit exceeded', 'RateLimitException') });
-    }
-  }
-  const decision = options.rateLimit
-    ? core.bucket.take(key, cost, now, options.bucketSize, options.dripRate)
-    : { allowed: true, level: 0, retryAfter: 0 };
-  rateHeaders['X-LS-API-Bucket-Level'] = `${formatLevel(decision.level)}/${options.bucketSize}`;
-  rateHeaders['X-LS-API-Drip-Rate'] = String(options.dripRate);
-  rateHeaders['X-LS-API-Request-Cost'] = decision.allowed ? String(cost) : '0';
-  if (options.rateLimit) recordBucketSample(stats, { time: now, level: decision.level }, options.sampleLimit);
-  if (!decision.allowed) {
-    stats.bucketLimited++;
-    const headers: Record<string, string> = { 'X-LS-API-RateLimit-Type': 'api-leaky-bucket' };
-    if (options.retryAfterHeader) headers['Retry-After'] = String(decision.retryAfter);
-    return withHeaders({ status: 429, headers, body: errorEnvelope(429, 'Rate limit exceeded: the leaky bucket is full', 'RateLimitException') });
-  }
-
-  if (route.accountId !== null && route.accountId !== check.token.accountId) {
-    return withHeaders(envelope(new ApiError(403, `This token does not grant access to account ${route.accountId}`, 'ForbiddenException')));
-  }
-  if (route.kind === 'notFound') return withHeaders(envelope(new ApiError(404, `No API endpoint matches ${method} ${url.pathname}`, 'NotFoundException')));
-  if (route.kind === 'methodNotAllowed') {
-    const response = envelope(new ApiError(405, `${method} is not allowed on ${route.entity.name} (${route.template}); allowed: ${route.allow.join(', ') || 'none'}`, 'MethodNotAllowedException'));
-    response.headers = { Allow: route.allow.join(', ') };
-    return withHeaders(response);
-  }
-  if (!apiReq) return withHeaders(envelope(new ApiError(404, 'Not Found', 'NotFoundException')));
-  if (bodyError) return withHeaders(envelope(bodyError));
-  if (apiReq.entity.name === 'Session') return withHeaders(session(core));
-  try {
-    const result = HANDLERS[apiReq.verb](apiReq, core);
-    if (result.page && isHeavyPage(options.heavyPage, result.page.records, result.page.relations)) {
-      stats.faults.heavyPage++;
-      const message = `Gateway Time-out: a page of ${result.page.records} records with ${result.page.relations} relations took too long; use a smaller limit`;
-      return withHeaders(failureResponse(504, options.heavyPage?.body ?? 'envelope', 1, message));
-    }
-    return withHeaders(result);
-  } catch (error) {
-    if (error instanceof ApiError) return withHeaders(envelope(error));
-    throw error;
-  }
+  const rateHeaders: Record<string, string> = { 'X-LS-Acct-Id': options.accountId, 'X-LS-Oauth-Client-Id': check.token.clientId };
+  const limited = applyRateLimits(core, `${check.token.accountId}:${check.token.clientId}`, cost, now, rateHeaders);
+  const response = limited ?? dispatch(core, method, url, route, apiReq, bodyError, check.token.accountId);
+  return { ...response, headers: { ...rateHeaders, ...response.headers } };
 }

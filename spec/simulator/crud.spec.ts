@@ -103,6 +103,18 @@ describe('simulator writes (POST/PUT/DELETE)', () => {
     expect(other.status).to.equal(404);
   });
 
+  it('nests CustomFieldChoices under their Customer CustomField (and not under Item custom fields)', async () => {
+    const field = await api(sim, token, 'Customer/CustomField.json', { method: 'POST', body: { name: 'Size', type: 'single_choice' } });
+    expect(field.body.CustomField).to.include({ customFieldID: '1', type: 'single_choice' });
+    const choice = await api(sim, token, 'Customer/CustomField/1/CustomFieldChoice.json', { method: 'POST', body: { name: 'Small', value: 'S' } });
+    expect(choice.body.CustomFieldChoice).to.include({ customFieldChoiceID: '1', customFieldID: '1', value: 'S' });
+    expect(records((await api(sim, token, 'Customer/CustomField/1/CustomFieldChoice.json')).body, 'CustomFieldChoice').map((c) => c.value)).to.deep.equal(['S']);
+    expect((await api(sim, token, 'Item/CustomField/1/CustomFieldChoice.json', { method: 'POST', body: { name: 'x' } })).status).to.equal(404);
+    expect((await api(sim, token, 'Customer/CustomField/1/CustomFieldChoice/1.json', { method: 'PUT', body: { value: 'SM' } })).body.CustomFieldChoice).to.include({ value: 'SM' });
+    expect((await api(sim, token, 'Customer/CustomField/1/CustomFieldChoice/1.json', { method: 'DELETE' })).status).to.equal(200);
+    expect((await api(sim, token, 'Customer/CustomField/1/CustomFieldChoice/1.json')).status).to.equal(404);
+  });
+
   it('stores a posted Customer Contact and returns it with load_relations', async () => {
     const created = await api(sim, token, 'Customer.json', {
       method: 'POST',
