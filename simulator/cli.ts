@@ -2,6 +2,7 @@
  * Command line: `npm run simulator -- --port 8787 --seed demo --items 10000` starts a simulator,
  * prints its base URL and a ready-to-use credential, and serves until SIGINT/SIGTERM.
  */
+import { writeFileSync } from 'node:fs';
 import { startSimulator, SimulatorOptions } from './index';
 
 type Flag = { key: keyof SimulatorOptions; kind: 'number' | 'string' | 'nullableNumber' };
@@ -41,7 +42,8 @@ const USAGE = `Usage: node dist/simulator/cli.js [options]
   --account-id ID --client-id ID --client-secret S --refresh-token T --token-lifetime SECONDS (3600)
   --bucket-size N (90) --drip-rate N (1) --cost-model current|legacy --burst-limit N --no-rate-limit
   --latency MS --failure-rate 0..1 --log-limit N --no-retry-after
-  --keep-refresh-tokens (never retire a refreshed-away refresh token: the printed one keeps working)`;
+  --keep-refresh-tokens (never retire a refreshed-away refresh token: the printed one keeps working)
+  --credential-file PATH (also write the credential JSON there, for a test harness in another process)`;
 
 /** Parses argv into simulator options; throws on unknown flags or bad values. */
 export function parseArgs(argv: string[]): Partial<SimulatorOptions> {
@@ -73,10 +75,20 @@ export function parseArgs(argv: string[]): Partial<SimulatorOptions> {
   return options;
 }
 
+/** Removes `--credential-file PATH` from argv (it is not a simulator option). */
+function takeCredentialFile(argv: string[]): { argv: string[]; file: string | null } {
+  const at = argv.findIndex((a) => a === '--credential-file' || a.startsWith('--credential-file='));
+  if (at < 0) return { argv, file: null };
+  const inline = argv[at].includes('=') ? argv[at].slice(argv[at].indexOf('=') + 1) : null;
+  const file = inline ?? argv[at + 1] ?? null;
+  return { argv: argv.filter((_, i) => i !== at && (inline !== null || i !== at + 1)), file };
+}
+
 async function main(): Promise<void> {
   let options: Partial<SimulatorOptions>;
+  const { argv, file } = takeCredentialFile(process.argv.slice(2));
   try {
-    options = parseArgs(process.argv.slice(2));
+    options = parseArgs(argv);
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     process.exit(2);
@@ -88,6 +100,7 @@ async function main(): Promise<void> {
   console.log(`Rate limit: ${o.rateLimit ? `bucket ${o.bucketSize}, drip ${o.dripRate}/s, ${o.costModel} costs${o.burstLimit ? `, burst ${o.burstLimit}/s` : ''}` : 'off'}`);
   console.log('Credential:');
   console.log(JSON.stringify(sim.credentials, null, 2));
+  if (file) writeFileSync(file, `${JSON.stringify(sim.credentials, null, 2)}\n`);
   const stop = (signal: string): void => {
     console.log(`${signal}: stopping (${sim.stats.requests} requests served)`);
     sim.close().then(() => process.exit(0), () => process.exit(1));

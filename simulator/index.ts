@@ -5,6 +5,8 @@ import { loadEntities } from './catalog';
 import { SimulatorCore } from './core';
 import { OAuthState } from './oauth';
 import { SimulatorOptions, resolveOptions } from './options';
+
+export { defaultOptions } from './options';
 import { Prng } from './prng';
 import { loadCostTable } from './protocol';
 import { BurstLimiter, LeakyBucket } from './rateLimiter';
@@ -78,7 +80,9 @@ export async function startSimulator(partial: Partial<SimulatorOptions> = {}): P
     server.listen(options.port, options.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  const url = `http://${options.host}:${port}`;
+  // A wildcard bind is reached through loopback; IPv6 literals need brackets in URLs.
+  const host = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   core.baseUrl = url;
   const sweeper = setInterval(() => oauth.sweep(options.now()), 60_000);
   sweeper.unref();
