@@ -1,4 +1,4 @@
-import { TokenListener } from './auth';
+import { TokenStore } from './auth';
 import { Clock, systemClock } from './clock';
 import { Connection, connectionFor } from './connections';
 import { Credentials, parseCredentials } from './credentials';
@@ -82,8 +82,13 @@ export class LightspeedClient {
   private readonly redact = (text: string): string => this.connection.redactor.redact(text);
 
   /** Registers where rotated tokens go (the handler's `updateKeys`); returns the removal. */
-  onTokenRotated(listener: TokenListener): () => void {
-    return this.connection.tokens.onRotate(listener);
+  onTokenRotated(persist: TokenStore['persist']): () => void {
+    return this.connection.tokens.attachStore({ persist });
+  }
+
+  /** Attaches the platform's credential store: rotations are persisted there, and a sibling's rotations read back. */
+  attachTokenStore(store: TokenStore): () => void {
+    return this.connection.tokens.attachStore(store);
   }
 
   /** Milliseconds this credential's requests have waited for the rate limit so far. */

@@ -1,28 +1,39 @@
 import { Clock } from './clock';
-import { Credentials } from './credentials';
+import { Credentials, StoredTokens } from './credentials';
 import { AuthenticationError } from './errors';
 import { TokenRefresher, TokenSet } from './oauth';
 import { SecretRedactor } from './redact';
 
-/** Called with every rotated pair; must persist it (the old refresh token dies once the new access token is used). */
-export type TokenListener = (tokens: TokenSet) => Promise<void> | void;
+/**
+ * Where a credential's tokens live between processes: the platform's credential store.
+ * Every step of a flow runs in its own process with the same credential, so a sibling may rotate the token.
+ */
+export interface TokenStore {
+  /** Persists a rotated pair; the old refresh token dies once the new access token is used. */
+  persist(tokens: TokenSet): Promise<void> | void;
+  /** The tokens as stored now (a sibling step may have rotated them since this process started). */
+  load?(): Promise<StoredTokens | undefined>;
+}
 
 /** Refresh this long before the stated expiry, so a request never leaves with a token about to die. */
 export const EXPIRY_MARGIN_MS = 60_000;
 
 /**
  * Holds the newest tokens of one credential for the life of the process.
- * One refresh at a time: concurrent callers share the in-flight one.
+ * One refresh at a time: concurrent callers share the in-flight one. Before refreshing it looks at the store:
+ * a live access token or a newer refresh token persisted by a sibling step is taken instead of rotating again.
  */
 export class TokenManager {
   private accessToken: string | undefined;
   private expiresAt: number | undefined;
   /** Refresh tokens to try, newest first. */
   private refreshTokens: string[];
+  private readonly refused = new Set<string>();
+  /** Lightspeed's answer to the last refused refresh token, repeated instead of asking again. */
+  private lastRefusal: AuthenticationError | undefined;
+  private rejectedAccessToken: string | undefined;
   private inFlight: Promise<string> | undefined;
-  /** A refresh token Lightspeed refused for good: asking again would only get the client blocked. */
-  private permanentFailure: AuthenticationError | undefined;
-  private readonly listeners = new Set<TokenListener>();
+  private readonly stores = new Set<TokenStore>();
 
   constructor(
     credentials: Credentials,
@@ -35,66 +46,96 @@ export class TokenManager {
     this.refreshTokens = credentials.refreshTokens;
   }
 
-  /** Registers a persistence callback; returns its removal. */
-  onRotate(listener: TokenListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  /** Attaches a store (one per message being handled); returns its removal. */
+  attachStore(store: TokenStore): () => void {
+    this.stores.add(store);
+    return () => this.stores.delete(store);
   }
 
   /** An access token that is not about to expire, refreshing first when needed. */
   async getAccessToken(): Promise<string> {
-    if (this.accessToken !== undefined && !this.expiresSoon()) return this.accessToken;
+    if (this.accessToken !== undefined && !this.expiresSoon(this.expiresAt)) return this.accessToken;
     return this.refresh();
   }
 
   /** After a 401 with `rejected`: refresh, unless another request already did. */
   async renewAfterRejection(rejected: string): Promise<string> {
     if (this.accessToken !== undefined && this.accessToken !== rejected) return this.accessToken;
+    this.rejectedAccessToken = rejected;
     return this.refresh();
   }
 
-  private expiresSoon(): boolean {
-    return this.expiresAt !== undefined && this.expiresAt - this.clock.now() < EXPIRY_MARGIN_MS;
+  private expiresSoon(expiresAt: number | undefined): boolean {
+    return expiresAt !== undefined && expiresAt - this.clock.now() < EXPIRY_MARGIN_MS;
   }
 
   private refresh(): Promise<string> {
-    if (this.permanentFailure) return Promise.reject(this.permanentFailure);
     this.inFlight ??= this.refreshNow().finally(() => { this.inFlight = undefined; });
     return this.inFlight;
   }
 
   private async refreshNow(): Promise<string> {
+    const stored = await this.loadStored();
+    if (stored && this.adopt(stored)) return this.accessToken as string;
     const tokens = await this.exchangeFirstAccepted();
     this.redactor.add(tokens.accessToken, tokens.refreshToken);
     // Persist before first use: using the new access token is what revokes the old refresh token.
-    await this.notify(tokens);
+    await this.persist(tokens);
     this.accessToken = tokens.accessToken;
     this.expiresAt = tokens.expiresAt;
     this.refreshTokens = [tokens.refreshToken];
     return tokens.accessToken;
   }
 
-  /** Tries the stored refresh tokens newest first; a credential edited by hand may hold the only live one. */
+  /** Takes a sibling's live access token (no rotation needed), or queues its newer refresh token first. */
+  private adopt(stored: StoredTokens): boolean {
+    this.redactor.add(stored.accessToken, stored.refreshToken);
+    if (stored.refreshToken && !this.refreshTokens.includes(stored.refreshToken) && !this.refused.has(stored.refreshToken)) {
+      this.refreshTokens = [stored.refreshToken, ...this.refreshTokens];
+    }
+    const live = stored.accessToken !== undefined && stored.expiresAt !== undefined && !this.expiresSoon(stored.expiresAt);
+    if (!live || stored.accessToken === this.accessToken || stored.accessToken === this.rejectedAccessToken) return false;
+    this.accessToken = stored.accessToken;
+    this.expiresAt = stored.expiresAt;
+    return true;
+  }
+
+  /** Tries the refresh tokens newest first; one Lightspeed refused is never sent again (that gets clients blocked). */
   private async exchangeFirstAccepted(): Promise<TokenSet> {
-    let lastError: unknown;
-    for (const refreshToken of this.refreshTokens) {
+    let lastError: unknown = this.lastRefusal
+      ?? new AuthenticationError('Lightspeed rejected every refresh token of this credential: re-authorize it.');
+    for (const refreshToken of this.refreshTokens.filter((token) => !this.refused.has(token))) {
       try {
         return await this.refresher.refresh(refreshToken);
       } catch (error) {
         lastError = error;
         if (!(error instanceof AuthenticationError && error.oauthError === 'invalid_grant')) throw error;
+        this.refused.add(refreshToken);
+        this.lastRefusal = error;
       }
     }
-    if (lastError instanceof AuthenticationError) this.permanentFailure = lastError;
     throw lastError;
   }
 
-  /** One persisted copy is enough: the first registered listener stores it; the next ones only if it fails. */
-  private async notify(tokens: TokenSet): Promise<void> {
-    let lastError: unknown;
-    for (const listener of [...this.listeners]) {
+  /** The store's current tokens; an unreachable store is not an error (we still hold our own tokens). */
+  private async loadStored(): Promise<StoredTokens | undefined> {
+    for (const store of this.stores) {
+      if (!store.load) continue;
       try {
-        await listener(tokens);
+        return await store.load();
+      } catch {
+        return undefined;
+      }
+    }
+    return undefined;
+  }
+
+  /** One persisted copy is enough: the first store keeps it; the next ones only if it fails. */
+  private async persist(tokens: TokenSet): Promise<void> {
+    let lastError: unknown;
+    for (const store of [...this.stores]) {
+      try {
+        await store.persist(tokens);
         return;
       } catch (error) {
         lastError = error;

@@ -82,7 +82,8 @@ function parseAccountId(value: string | undefined): string | undefined {
   return value;
 }
 
-function parseStoredTokens(raw: unknown): StoredTokens {
+/** Tokens from the `oauth` object the component persists. */
+export function parseStoredTokens(raw: unknown): StoredTokens {
   if (typeof raw !== 'object' || raw === null) return {};
   const oauth = raw as Record<string, unknown>;
   return {
@@ -100,6 +101,13 @@ function parseExpiry(value: unknown): number | undefined {
     return parsed !== undefined && Number.isFinite(parsed) ? parsed : undefined;
   }
   return undefined;
+}
+
+/** Tokens from a stored credential (the keys `updateKeys` wrote): `oauth` first, then the `refreshToken` field. */
+export function storedTokensFromKeys(keys: Record<string, unknown>): StoredTokens {
+  const stored = parseStoredTokens(keys.oauth);
+  const field = typeof keys.refreshToken === 'string' && keys.refreshToken.trim() ? keys.refreshToken.trim() : undefined;
+  return { ...stored, refreshToken: stored.refreshToken ?? field };
 }
 
 function requiredText(cfg: Record<string, unknown>, field: string): string {

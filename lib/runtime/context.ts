@@ -9,6 +9,13 @@ export interface HandlerContext {
   emit(event: 'error', error: Error): Promise<unknown> | unknown;
   emit(event: string, payload?: unknown): Promise<unknown> | unknown;
   logger: Logger;
+  /** Sailor's platform API client (absent in service mode and in tests that do not need it). */
+  getApiClient?(): PlatformApiClient;
+}
+
+/** The part of sailor's platform API client the component uses: reading the stored credential. */
+export interface PlatformApiClient {
+  accounts: { retrieve(accountId: string): Promise<unknown> };
 }
 
 /** The message sailor hands to `process`. */

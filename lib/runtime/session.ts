@@ -1,6 +1,7 @@
 import { messages } from 'elasticio-node';
 import { EntityApi } from '../client/entityApi';
 import { LightspeedClient, LightspeedClientOptions } from '../client/LightspeedClient';
+import { StoredTokens, storedTokensFromKeys } from '../client/credentials';
 import { TokenSet } from '../client/oauth';
 import { HandlerContext, StepConfig } from './context';
 
@@ -23,15 +24,34 @@ export async function withLightspeed<T>(
   context: HandlerContext, cfg: StepConfig, work: (api: EntityApi, client: LightspeedClient) => Promise<T>,
 ): Promise<T> {
   const client = LightspeedClient.fromConfig(cfg, { ...clientOverrides, logger: context.logger });
-  const stopPersisting = client.onTokenRotated(async (tokens) => {
-    await context.emit('updateKeys', keysToPersist(cfg, tokens));
-    context.logger.info('Lightspeed rotated the refresh token; the new one was handed to the platform (updateKeys)');
+  const detach = client.attachTokenStore({
+    persist: async (tokens) => {
+      await context.emit('updateKeys', keysToPersist(cfg, tokens));
+      context.logger.info('Lightspeed rotated the refresh token; the new one was handed to the platform (updateKeys)');
+    },
+    load: storedCredentialLoader(context, cfg),
   });
   try {
     return await work(new EntityApi(client), client);
   } finally {
-    stopPersisting();
+    detach();
   }
+}
+
+/**
+ * Reads the credential as the platform stores it now. Each step of a flow runs in its own container with the cfg it
+ * started with; when a sibling step rotated the refresh token, only the store has the live one.
+ */
+function storedCredentialLoader(context: HandlerContext, cfg: StepConfig): (() => Promise<StoredTokens | undefined>) | undefined {
+  const accountId = typeof cfg._account === 'string' ? cfg._account : undefined;
+  if (!accountId || typeof context.getApiClient !== 'function') return undefined;
+  const api = context.getApiClient();
+  return async () => {
+    const account = await api.accounts.retrieve(accountId);
+    if (typeof account !== 'object' || account === null) return undefined;
+    const { keys } = account as { keys?: unknown };
+    return storedTokensFromKeys((typeof keys === 'object' && keys !== null ? keys : account) as Record<string, unknown>);
+  };
 }
 
 /** The credential as it must be stored after a rotation. */

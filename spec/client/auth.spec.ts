@@ -110,6 +110,40 @@ describe('OAuth2 with rotating refresh tokens', () => {
     expect(calls).to.deep.equal(['first', 'second']);
   });
 
+  it('takes a live access token a sibling step persisted, instead of rotating again', async () => {
+    const api = nock(API).get(`${ACCOUNT_PATH}/Item/1.json`).matchHeader('authorization', 'Bearer sibling-access').reply(200, oneItem);
+    const { client: lightspeed } = client();
+    lightspeed.attachTokenStore({
+      persist: () => { throw new Error('nothing to persist'); },
+      load: async () => ({ accessToken: 'sibling-access', refreshToken: 'sibling-refresh', expiresAt: Date.parse('2026-01-01T01:00:00Z') }),
+    });
+
+    await lightspeed.call({ method: 'GET', url: itemUrl, context: { method: 'GET' } });
+    api.done(); // and no token request: nock would have refused it
+  });
+
+  it('after invalid_grant, refreshes with the newer refresh token a sibling step persisted', async () => {
+    nock(TOKEN_HOST)
+      .post(TOKEN_PATH, (body) => body.refresh_token === SECRETS.refreshToken).reply(400, { error: 'invalid_grant' })
+      .post(TOKEN_PATH, (body) => body.refresh_token === 'sibling-refresh')
+      .reply(200, { token_type: 'Bearer', expires_in: 3600, access_token: 'access-7', refresh_token: 'refresh-7' });
+    const api = nock(API).get(`${ACCOUNT_PATH}/Item/1.json`).matchHeader('authorization', 'Bearer access-7').reply(200, oneItem);
+    const { client: lightspeed } = client();
+    let loads = 0;
+    const persisted: TokenSet[] = [];
+    lightspeed.attachTokenStore({
+      persist: (tokens) => { persisted.push(tokens); },
+      // The sibling's rotation lands in the store between our first look and our refresh.
+      load: async () => (++loads === 1 ? undefined : { refreshToken: 'sibling-refresh' }),
+    });
+
+    const first = await lightspeed.call({ method: 'GET', url: itemUrl, context: { method: 'GET' } }).catch((e: Error) => e);
+    expect((first as Error).message).to.match(/invalid_grant/);
+    await lightspeed.call({ method: 'GET', url: itemUrl, context: { method: 'GET' } });
+    api.done();
+    expect(persisted.map((tokens) => tokens.refreshToken)).to.deep.equal(['refresh-7']);
+  });
+
   it('invalid_grant says to re-authorize, names no token, and is not retried by later requests', async () => {
     const refused = nock(TOKEN_HOST).post(TOKEN_PATH).once()
       .reply(400, { error: 'invalid_grant', error_description: `The refresh token ${SECRETS.refreshToken} is invalid`, hint: 'revoked' });

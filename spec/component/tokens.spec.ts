@@ -62,6 +62,21 @@ describe('token rotation in the handlers', () => {
     expect(sim.stats.log.filter((entry) => entry.status === 401)).to.have.length(1);
   });
 
+  it('two steps of a flow in separate processes share one credential: the second reads the first one\'s rotation', async () => {
+    // The platform's credential store, as sailor's API client reads and updateKeys writes it.
+    let stored: Record<string, unknown> = { ...cfg() };
+    const platform = { accounts: { retrieve: async () => ({ keys: stored }) } };
+    const step = (fields: Record<string, unknown>) => ({ ...cfg(fields), _account: 'account-1' });
+
+    const trigger = await run(lookup, { id: 1 }, step({ objectType: 'Item' }), undefined, platform);
+    stored = { ...stored, ...trigger.updateKeys[0] };
+    resetConnections(); // another container, started with the original cfg
+    sim.expireAccessTokens();
+    const action = await run(lookup, { id: 2 }, step({ objectType: 'Item' }), undefined, platform);
+    expect(action.thrown).to.equal(undefined);
+    expect(action.data[0]).to.include({ itemID: 2 });
+  });
+
   it('a refresh token already rotated elsewhere gives a clear re-authorize error, and no secret anywhere', async () => {
     const step = cfg({ objectType: 'Item' });
     await run(lookup, { id: 1 }, step); // rotates and uses: the original refresh token is now revoked

@@ -1,6 +1,6 @@
 import sinon from 'sinon';
 import { resetConnections } from '../../lib/client/connections';
-import { HandlerContext, IncomingMessage, StepConfig } from '../../lib/runtime/context';
+import { HandlerContext, IncomingMessage, PlatformApiClient, StepConfig } from '../../lib/runtime/context';
 import { setClientOverrides } from '../../lib/runtime/session';
 import { Simulator, SimulatorOptions, startSimulator } from '../../simulator';
 import { capturingLogger } from './capture';
@@ -16,7 +16,7 @@ export interface Emitted {
 }
 
 /** `this` for a handler, the way sailor builds it: an awaited emit, a logger. */
-export function getContext(): HandlerContext & { emitted: Emitted } {
+export function getContext(platform?: PlatformApiClient): HandlerContext & { emitted: Emitted } {
   const logger = capturingLogger();
   const emitted: Emitted = { data: [], snapshots: [], updateKeys: [], errors: [], logs: logger.lines, emit: sinon.spy() };
   const emit = async (event: string, payload?: unknown) => {
@@ -26,14 +26,16 @@ export function getContext(): HandlerContext & { emitted: Emitted } {
     if (event === 'updateKeys') emitted.updateKeys.push(payload as Record<string, unknown>);
     if (event === 'error') emitted.errors.push(payload as Error);
   };
-  return { emit, logger, emitted };
+  return { emit, logger, emitted, ...(platform ? { getApiClient: () => platform } : {}) };
 }
 
 type Handler = { process(this: HandlerContext, msg: IncomingMessage, cfg: StepConfig, snapshot?: unknown): Promise<unknown> };
 
 /** Calls `module.process` as sailor does; returns what it emitted, and the error it threw if any. */
-export async function run(module: Handler, body: unknown, cfg: StepConfig, snapshot?: unknown): Promise<Emitted & { thrown?: Error }> {
-  const context = getContext();
+export async function run(
+  module: Handler, body: unknown, cfg: StepConfig, snapshot?: unknown, platform?: PlatformApiClient,
+): Promise<Emitted & { thrown?: Error }> {
+  const context = getContext(platform);
   try {
     await module.process.call(context, { id: 'msg-1', body, headers: {} }, cfg, snapshot);
     return context.emitted;
