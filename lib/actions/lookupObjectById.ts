@@ -30,6 +30,9 @@ interface Query {
 
 function queryFrom(entity: EntitySpec, body: JsonRecord, loadRelations: string[]): Query {
   if (!entity.actions.query) throw new ValidationError('body.id', `is required: ${entity.name} can only be read by ID`);
+  const narrowed = Object.keys(body.filters ?? {}).length > 0 || body.archived !== undefined || entity.parentKeys.length > 0;
+  // A mapping that lost its id must not turn a lookup into "list every record of the account".
+  if (!narrowed) throw new ValidationError('body.id', 'is required, or give body.filters to list the matching records');
   const params = filterParams(entity, (body.filters ?? {}) as Record<string, unknown>, loadRelations);
   if (body.archived !== undefined) params.archived = String(body.archived);
   return { params, loadRelations, pathValues: body };

@@ -28,6 +28,7 @@ export const BAD_INPUTS: Case[] = [
   { name: 'lookup id "-3"', handler: lookup, cfg: { objectType: 'Item' }, body: { id: '-3' }, error: /^body\.id: must be >= 1/ },
   { name: 'lookup id 1.5', handler: lookup, cfg: { objectType: 'Item' }, body: { id: 1.5 }, error: 'body.id: must be integer, got 1.5' },
   { name: 'delete id ""', handler: remove, cfg: { objectType: 'Item' }, body: { id: '' }, error: /^body\.id: must be integer/ },
+  { name: 'lookup with neither id nor filters', handler: lookup, cfg: { objectType: 'Item' }, body: { loadRelations: ['Category'] }, error: 'body.id: is required, or give body.filters to list the matching records' },
   { name: 'delete without id', handler: remove, cfg: { objectType: 'Customer' }, body: {}, error: 'body.id: is required' },
   { name: 'update without the primary key', handler: update, cfg: { objectType: 'Customer' }, body: { firstName: 'A' }, error: 'body.customerID: is required' },
   { name: 'update with itemID "abc"', handler: update, cfg: { objectType: 'Item' }, body: { itemID: 'abc' }, error: 'body.itemID: must be integer, got "abc"' },
