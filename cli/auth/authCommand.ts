@@ -8,7 +8,7 @@ import { AccountSummary, findAccounts } from './accountLookup';
 import { DEFAULT_SCOPE, DEFAULT_TOKEN_URL, authorizationRequest, authorizeUrlFor } from './authorizeUrl';
 import { printCredential, saveCredential } from './authResult';
 import { receiveCode } from './receiveCode';
-import { exchangeCode } from './tokenExchange';
+import { IssuedTokens, exchangeCode } from './tokenExchange';
 
 const OPTIONS = {
   'client-id': { type: 'string' }, 'client-secret': { type: 'string' }, 'redirect-uri': { type: 'string' },
@@ -50,12 +50,22 @@ export async function authCommand(argv: string[], io: CliIo): Promise<number> {
         + 'Leave Account ID empty: the component then uses the first account the credential can access.');
       return [] as AccountSummary[];
     });
-    if (settings.saveCredential !== undefined) saveCredential(settings, tokens, accounts, io);
-    else printCredential(tokens, accounts, io);
+    if (settings.saveCredential === undefined) printCredential(tokens, accounts, io);
+    else saveOrPrint(settings, tokens, accounts, io);
     return 0;
   } catch (error) {
     writeLine(io.stderr, redactor.redact(`Authorization failed: ${error instanceof Error ? error.message : String(error)}`));
     return 1;
+  }
+}
+
+/** Saves the credential; if the file cannot be written the token is printed instead, since it cannot be issued twice. */
+function saveOrPrint(settings: AuthSettings, tokens: IssuedTokens, accounts: AccountSummary[], io: CliIo): void {
+  try {
+    saveCredential(settings, tokens, accounts, io);
+  } catch (error) {
+    writeLine(io.stderr, `Could not write ${settings.saveCredential} (${error instanceof Error ? error.message : String(error)}): printing the credential instead.`);
+    printCredential(tokens, accounts, io);
   }
 }
 

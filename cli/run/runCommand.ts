@@ -23,6 +23,16 @@ const OPTIONS = {
 
 /** `lightspeed-retail run <function> ...`: calls one function the way sailor does; returns the exit code. */
 export async function runCommand(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await runFunction(argv, io);
+  } catch (error) {
+    // A bad file name or an unreadable file is a usage error of this command: show this command's usage.
+    if (error instanceof UsageError && error.usage === undefined) throw new UsageError(error.message, RUN_USAGE);
+    throw error;
+  }
+}
+
+async function runFunction(argv: string[], io: CliIo): Promise<number> {
   const args = parseCommandLine(argv, OPTIONS, RUN_USAGE);
   if (args.values.help) {
     writeLine(io.stdout, RUN_USAGE);
