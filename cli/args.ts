@@ -26,10 +26,3 @@ export function stringOption(args: ParsedArgs, name: string): string | undefined
   const value = args.values[name];
   return typeof value === 'string' ? value : undefined;
 }
-
-/** A string option that must be given. */
-export function requiredOption(args: ParsedArgs, name: string, usage: string): string {
-  const value = stringOption(args, name);
-  if (value === undefined || value.trim() === '') throw new UsageError(`--${name} is required`, usage);
-  return value;
-}

@@ -1,5 +1,5 @@
 import { resetConnections } from '../../lib/client/connections';
-import { parseCommandLine, stringOption } from '../args';
+import { ParsedArgs, parseCommandLine, stringOption } from '../args';
 import { CliIo, writeLine } from '../io';
 import { readJsonObject, writeJsonAtomically } from '../jsonFile';
 import { findPackageRoot } from '../packageRoot';
@@ -7,13 +7,13 @@ import { SecretRedactor, learnSecrets } from '../secrets';
 import { stderrLogger } from '../stderrLogger';
 import { RUN_USAGE } from '../usage';
 import { UsageError } from '../usageError';
-import { credentialFieldNames, findFunction } from './componentFunctions';
+import { ComponentFunction, credentialFieldNames, findFunction } from './componentFunctions';
 import { EventLines } from './eventLines';
-import { loadMessage } from './incomingMessage';
-import { loadHandler } from './loadHandler';
+import { SailorMessage, loadMessage } from './incomingMessage';
+import { Handler, loadHandler } from './loadHandler';
 import { rotatedTokenSaver } from './rotatedTokenSaver';
 import { sailorContext } from './sailorContext';
-import { loadStepInput, resolvePath } from './stepInput';
+import { StepInput, loadStepInput, resolvePath } from './stepInput';
 
 const OPTIONS = {
   cfg: { type: 'string' }, msg: { type: 'string' }, snapshot: { type: 'string' }, 'snapshot-out': { type: 'string' },
@@ -21,10 +21,28 @@ const OPTIONS = {
   debug: { type: 'boolean' }, verbose: { type: 'boolean' }, help: { type: 'boolean' },
 } as const;
 
+/** Everything a run needs, read and checked before the handler is called. */
+interface RunPlan {
+  fn: ComponentFunction;
+  handler: Handler;
+  /** `process` gets (msg, cfg, snapshot); design-time methods and verifyCredentials get (cfg). */
+  designTime: boolean;
+  input: StepInput;
+  credentialFields: string[];
+  msg: SailorMessage;
+  snapshot: Record<string, unknown>;
+  args: ParsedArgs;
+}
+
 /** `lightspeed-retail run <function> ...`: calls one function the way sailor does; returns the exit code. */
 export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   try {
-    return await runFunction(argv, io);
+    const args = parseCommandLine(argv, OPTIONS, RUN_USAGE);
+    if (args.values.help) {
+      writeLine(io.stdout, RUN_USAGE);
+      return 0;
+    }
+    return await execute(prepare(args, io), io);
   } catch (error) {
     // A bad file name or an unreadable file is a usage error of this command: show this command's usage.
     if (error instanceof UsageError && error.usage === undefined) throw new UsageError(error.message, RUN_USAGE);
@@ -32,32 +50,33 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-async function runFunction(argv: string[], io: CliIo): Promise<number> {
-  const args = parseCommandLine(argv, OPTIONS, RUN_USAGE);
-  if (args.values.help) {
-    writeLine(io.stdout, RUN_USAGE);
-    return 0;
-  }
+function prepare(args: ParsedArgs, io: CliIo): RunPlan {
   if (args.positionals.length !== 1) throw new UsageError('Name one function to run', RUN_USAGE);
   const root = findPackageRoot();
   const fn = findFunction(root, args.positionals[0], RUN_USAGE);
   const method = stringOption(args, 'method');
-  const handler = loadHandler(fn, method, RUN_USAGE);
-  const path = (name: string) => { const value = stringOption(args, name); return value === undefined ? undefined : resolvePath(value, io.cwd); };
   const credentialFields = credentialFieldNames(root);
-  const input = loadStepInput({
-    cfgPath: stringOption(args, 'cfg'), credentialPath: stringOption(args, 'credential'), credentialFields, env: io.env, cwd: io.cwd,
-  });
-  const msg = loadMessage(path('msg'));
-  const snapshotPath = path('snapshot');
-  const snapshot = snapshotPath === undefined ? {} : readJsonObject(snapshotPath, '--snapshot');
+  const snapshotPath = pathOption(args, 'snapshot', io);
+  return {
+    fn,
+    handler: loadHandler(fn, method, RUN_USAGE),
+    designTime: fn.kind === 'verifyCredentials' || (method !== undefined && method !== 'process'),
+    input: loadStepInput({ cfgPath: stringOption(args, 'cfg'), credentialPath: stringOption(args, 'credential'), credentialFields, env: io.env, cwd: io.cwd }),
+    credentialFields,
+    msg: loadMessage(pathOption(args, 'msg', io)),
+    snapshot: snapshotPath === undefined ? {} : readJsonObject(snapshotPath, '--snapshot'),
+    args,
+  };
+}
 
+async function execute(plan: RunPlan, io: CliIo): Promise<number> {
+  const { fn, input, args } = plan;
   const redactor = new SecretRedactor();
   learnSecrets(redactor, input.cfg);
   const logger = stderrLogger(io.stderr, redactor, args.values.verbose === true);
   const lines = new EventLines(io.stdout, redactor);
   const notice = (text: string) => writeLine(io.stderr, redactor.redact(text));
-  const saveRotated = rotatedTokenSaver(input, stringOption(args, 'save-credential'), credentialFields, io.cwd, notice);
+  const saveRotated = rotatedTokenSaver(input, stringOption(args, 'save-credential'), plan.credentialFields, io.cwd, notice);
   if (input.fromEnv.length > 0) logger.info(`Credential fields from the environment: ${input.fromEnv.join(', ')}`);
 
   let lastSnapshot: Record<string, unknown> | undefined;
@@ -76,12 +95,12 @@ async function runFunction(argv: string[], io: CliIo): Promise<number> {
   // A fresh process has no tokens cached; a test calling main twice in one process should not either.
   resetConnections();
   try {
-    const designTime = fn.kind === 'verifyCredentials' || (method !== undefined && method !== 'process');
-    const returned: unknown = await (designTime ? handler.call(context, input.cfg) : handler.call(context, msg, input.cfg, snapshot));
+    const returned: unknown = await (plan.designTime
+      ? plan.handler.call(context, input.cfg) : plan.handler.call(context, plan.msg, input.cfg, plan.snapshot));
     // Sailor emits a truthy return value as data (design-time calls answer this way).
     if (returned) lines.write('data', returned);
     if (!lines.counts.end) lines.write('end');
-    const unverified = fn.kind === 'verifyCredentials' && isUnverified(returned);
+    const unverified = fn.kind === 'verifyCredentials' ? unverifiedReason(returned) : undefined;
     if (unverified) notice(`Not verified: ${unverified}`);
     notice(`${fn.name}: ${unverified ? 'not verified' : 'done'} in ${seconds(started)} (${describeCounts(lines.counts)})`);
     return unverified ? 1 : 0;
@@ -93,9 +112,14 @@ async function runFunction(argv: string[], io: CliIo): Promise<number> {
     return 1;
   } finally {
     restoreFlowType();
-    const snapshotOut = path('snapshot-out');
+    const snapshotOut = pathOption(args, 'snapshot-out', io);
     if (snapshotOut !== undefined && lastSnapshot !== undefined) writeJsonAtomically(snapshotOut, lastSnapshot);
   }
+}
+
+function pathOption(args: ParsedArgs, name: string, io: CliIo): string | undefined {
+  const value = stringOption(args, name);
+  return value === undefined ? undefined : resolvePath(value, io.cwd);
 }
 
 /** `--debug` is sailor's "Retrieve sample" mode; the old value comes back afterwards (tests run in-process). */
@@ -110,7 +134,7 @@ function setFlowType(debug: boolean): () => void {
 }
 
 /** The reason of a `{verified: false, reason}` answer, or undefined when verified. */
-function isUnverified(returned: unknown): string | undefined {
+function unverifiedReason(returned: unknown): string | undefined {
   if (typeof returned !== 'object' || returned === null || (returned as { verified?: unknown }).verified !== false) return undefined;
   const reason = (returned as { reason?: unknown }).reason;
   return typeof reason === 'string' ? reason : 'no reason given';
