@@ -44,10 +44,11 @@ export async function authCommand(argv: string[], io: CliIo): Promise<number> {
   try {
     const { code, codeVerifier } = await authorizationCode(settings, io);
     const tokens = await exchangeCode({ ...settings, code, codeVerifier });
+    redactor.add(tokens.accessToken);
     const accounts = await findAccounts(parseEnvironmentUrl(settings.environmentUrl), tokens.accessToken).catch((error: unknown) => {
       // The refresh token is already issued: losing it over the account lookup would be worse than no account ID.
-      writeLine(io.stderr, `Could not look up the account ID (${error instanceof Error ? error.message : String(error)}). `
-        + 'Leave Account ID empty: the component then uses the first account the credential can access.');
+      writeLine(io.stderr, redactor.redact(`Could not look up the account ID (${error instanceof Error ? error.message : String(error)}). `
+        + 'Leave Account ID empty: the component then uses the first account the credential can access.'));
       return [] as AccountSummary[];
     });
     if (settings.saveCredential === undefined) printCredential(tokens, accounts, io);
