@@ -54,7 +54,8 @@ export function parseEnvironmentUrl(value: string | undefined): string {
   return url.origin;
 }
 
-function parseTokenUrl(value: string | undefined): string {
+/** The token endpoint URL (default Lightspeed's); https unless on localhost. */
+export function parseTokenUrl(value: string | undefined): string {
   if (value === undefined) return DEFAULT_TOKEN_URL;
   const url = parseUrl('tokenUrl', value);
   return url.toString();
