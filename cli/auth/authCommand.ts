@@ -1,11 +1,11 @@
-import { parseEnvironmentUrl } from '../../lib/client/credentials';
+import { parseEnvironmentUrl, parseTokenUrl } from '../../lib/client/credentials';
 import { ParsedArgs, parseCommandLine, stringOption } from '../args';
 import { CliIo, writeLine } from '../io';
 import { SecretRedactor } from '../secrets';
 import { AUTH_USAGE } from '../usage';
 import { UsageError } from '../usageError';
 import { AccountSummary, findAccounts } from './accountLookup';
-import { DEFAULT_SCOPE, DEFAULT_TOKEN_URL, authorizationRequest, authorizeUrlFor } from './authorizeUrl';
+import { DEFAULT_SCOPE, authorizationRequest, authorizeUrlFor } from './authorizeUrl';
 import { printCredential, saveCredential } from './authResult';
 import { receiveCode } from './receiveCode';
 import { IssuedTokens, exchangeCode } from './tokenExchange';
@@ -84,11 +84,12 @@ function authSettings(args: ParsedArgs, env: NodeJS.ProcessEnv): AuthSettings {
     if (value === undefined) throw new UsageError(`--${name} is required${variable ? ` (or set ${variable})` : ''}`, AUTH_USAGE);
     return value;
   };
-  const tokenUrl = option('token-url', 'LIGHTSPEED_TOKEN_URL') ?? DEFAULT_TOKEN_URL;
   const environmentUrl = option('environment-url', 'LIGHTSPEED_ENVIRONMENT_URL');
+  let tokenUrl: string;
   try {
     parseEnvironmentUrl(environmentUrl);
-    new URL(tokenUrl);
+    // The same rule as the component's credential: https, plain http only on localhost.
+    tokenUrl = parseTokenUrl(option('token-url', 'LIGHTSPEED_TOKEN_URL'));
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error), AUTH_USAGE);
   }

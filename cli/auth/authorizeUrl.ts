@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { DEFAULT_TOKEN_URL } from '../../lib/client/credentials';
 
 /** Lightspeed's defaults (data/lightspeed-api/protocol.json `oauth`). */
 export const DEFAULT_AUTHORIZE_URL = 'https://cloud.lightspeedapp.com/auth/oauth/authorize';
-export const DEFAULT_TOKEN_URL = 'https://cloud.lightspeedapp.com/auth/oauth/token';
+export { DEFAULT_TOKEN_URL };
 /** Everything the employee may do; Lightspeed intersects scopes with the authorizing employee's rights. */
 export const DEFAULT_SCOPE = 'employee:all';
 
