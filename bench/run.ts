@@ -1,4 +1,5 @@
 /** `npm run bench [-- --quick]`: every scenario against the simulator, a table of figures and targets, JSON results. */
+import path from 'node:path';
 import { BenchArgs, USAGE, parseBenchArgs } from './args';
 import { concurrency } from './concurrency';
 import { heavyPages } from './heavyPages';
@@ -49,7 +50,7 @@ async function main(): Promise<void> {
 
   console.log(formatTable(lines));
   for (const note of reports.flatMap((report) => (report.notes ?? []).map((text) => `${report.title}: ${text}`))) console.log(`\n${note}`);
-  console.log(`\n${results.mode} run, ${(results.durationMs / 1000).toFixed(0)} s, Node ${process.version}; results: ${file}`);
+  console.log(`\n${results.mode} run, ${(results.durationMs / 1000).toFixed(0)} s, Node ${process.version}; results: ${path.relative(process.cwd(), file)}`);
   const failures = failed(lines, args);
   if (args.quick && !args.strict) console.log('quick mode: ratio targets are informative only (small data sets); exact targets (counts) still fail the run');
   if (failures.length > 0) {
