@@ -2,10 +2,10 @@
  * Per-record cost of the steps the component adds to a bare loop, measured on a real page of the simulator:
  * what scenario 4's gap is made of, in microseconds per record.
  */
-import { messages } from 'elasticio-node';
 import { shapeOf } from '../lib/catalog/shapes';
 import { getEntity } from '../lib/catalog';
 import { extractRecords, normalizeRecord } from '../lib/client/normalize';
+import { newMessage } from '../lib/runtime/messages';
 
 export interface StepCost {
   step: string;
@@ -32,6 +32,6 @@ export function perRecordCosts(pageText: string): StepCost[] {
   return [
     { step: 'JSON.parse, also in the bare loop', where: 'lib/client/LightspeedClient.ts:parseJson', microsecondsPerRecord: perRecord(microseconds(200, () => JSON.parse(pageText))) },
     { step: 'wire format to typed records', where: 'lib/client/normalize.ts:normalizeRecord', microsecondsPerRecord: perRecord(microseconds(200, () => raw.map((record) => normalizeRecord(record, shape)))) },
-    { step: 'one message per record, uuid@3 v4', where: 'lib/runtime/session.ts:emitData -> elasticio-node messages.newMessageWithBody', microsecondsPerRecord: perRecord(microseconds(200, () => normalized.map((record) => messages.newMessageWithBody(record)))) },
+    { step: 'one message per record', where: 'lib/runtime/session.ts:emitData -> lib/runtime/messages.ts:newMessage', microsecondsPerRecord: perRecord(microseconds(200, () => normalized.map((record) => newMessage(record)))) },
   ];
 }

@@ -4,37 +4,39 @@ import { resolveElement } from './elements';
 import { getEntity, listEntities } from './index';
 import { EntitySpec, FieldSpec, FieldType } from './types';
 
+const entities = listEntities();
+
 /** Containers seen anywhere in the catalog: `Addresses` holds `ContactAddress` wherever it appears. */
-const knownContainers: ReadonlyMap<string, string> = new Map(
-  listEntities().flatMap((entity) => Object.entries(entity.wrappers)),
-);
+const knownContainers: ReadonlyMap<string, string> = new Map(entities.flatMap((entity) => Object.entries(entity.wrappers)));
 
-const cache = new Map<string, RecordShape>();
+const topLevel = new Map<string, RecordShape>();
 
-/** The shape of an entity's records (`Item`), for normalizeRecord. */
+/** The shape of an entity's records (`Item`), for normalizeRecord. Built once per entity, on the hot path after. */
 export function shapeOf(entity: EntitySpec | string): RecordShape {
   const spec = typeof entity === 'string' ? getEntity(entity) : entity;
-  return cachedShape(`${spec.name}`, spec, spec.fields);
-}
-
-function cachedShape(key: string, owner: EntitySpec, fields: FieldSpec[] | undefined): RecordShape {
-  let shape = cache.get(key);
+  let shape = topLevel.get(spec.name);
   if (!shape) {
-    shape = buildShape(key, owner, fields ?? []);
-    cache.set(key, shape);
+    shape = buildShape(spec, spec.fields);
+    topLevel.set(spec.name, shape);
   }
   return shape;
 }
 
-function buildShape(key: string, owner: EntitySpec, fields: FieldSpec[]): RecordShape {
+function buildShape(owner: EntitySpec, fields: FieldSpec[]): RecordShape {
   const types = new Map<string, FieldType>(fields.map((field) => [field.name, field.type]));
+  const children = new Map<string, RecordShape>();
   return {
     fieldType: (name) => types.get(name),
-    containerElement: (name) => owner.wrappers[name] ?? knownContainers.get(name),
+    containerElement: (name) => (Object.hasOwn(owner.wrappers, name) ? owner.wrappers[name] : knownContainers.get(name)),
     nested: (name) => {
-      const element = resolveElement(listEntities(), owner, name);
-      // Unknown nested objects keep their strings: better than guessing a type.
-      return cachedShape(`${key}>${name}`, element?.owner ?? owner, element?.fields);
+      let child = children.get(name);
+      if (!child) {
+        const element = resolveElement(entities, owner, name);
+        // Unknown nested objects keep their strings: better than guessing a type.
+        child = buildShape(element?.owner ?? owner, element?.fields ?? []);
+        children.set(name, child);
+      }
+      return child;
     },
   };
 }

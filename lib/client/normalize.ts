@@ -29,13 +29,16 @@ export function extractRecords(body: unknown, responseKey: string, request: Requ
 
 /** One record with lists as arrays, empty relations resolved and string scalars turned into their declared types. */
 export function normalizeRecord(raw: JsonRecord, shape: RecordShape): JsonRecord {
+  // A plain loop: this runs for every field of every record of a sync.
   const record: JsonRecord = {};
-  for (const [key, value] of Object.entries(raw)) record[key] = normalizeValue(key, value, shape);
+  for (const key in raw) {
+    const value = raw[key];
+    record[key] = typeof value === 'string' ? normalizeString(key, value, shape) : normalizeValue(key, value, shape);
+  }
   return record;
 }
 
 function normalizeValue(key: string, value: unknown, shape: RecordShape): unknown {
-  if (typeof value === 'string') return normalizeString(key, value, shape);
   if (Array.isArray(value)) return value.map((item) => (isRecord(item) ? normalizeRecord(item, shape.nested(key)) : item));
   if (!isRecord(value)) return value;
   const element = containerElementOf(key, value, shape);
@@ -45,6 +48,7 @@ function normalizeValue(key: string, value: unknown, shape: RecordShape): unknow
 
 function normalizeString(key: string, value: string, shape: RecordShape): unknown {
   const type = shape.fieldType(key);
+  if (type === undefined && value !== '') return value;
   if (value === '') {
     // "" is how Lightspeed says "empty" for relations and for unset non-text scalars.
     const element = shape.containerElement(key);

@@ -43,6 +43,8 @@ export class Transport {
       transformResponse: [(data: unknown) => data],
       validateStatus: () => true,
       maxRedirects: 0,
+      // Without proxy variables, skip axios' per-request proxy lookup; with them, axios honours them as usual.
+      ...(hasProxyVariables() ? {} : { proxy: false as const }),
       transitional: { clarifyTimeoutError: true },
     });
   }
@@ -61,6 +63,10 @@ export class Transport {
       throw toNoResponseError(error);
     }
   }
+}
+
+function hasProxyVariables(): boolean {
+  return ['HTTPS_PROXY', 'HTTP_PROXY', 'ALL_PROXY'].some((name) => process.env[name] || process.env[name.toLowerCase()]);
 }
 
 /** One header value, case-insensitively (Lightspeed mixes cases). */

@@ -1,9 +1,9 @@
-import type { ElasticMessage } from 'elasticio-node';
 import { Logger } from '../client/logger';
+import type { PlatformMessage } from './messages';
 
 /** `this` of a trigger or action as sailor calls it. */
 export interface HandlerContext {
-  emit(event: 'data', message: ElasticMessage): Promise<unknown> | unknown;
+  emit(event: 'data', message: PlatformMessage): Promise<unknown> | unknown;
   emit(event: 'snapshot', snapshot: object): Promise<unknown> | unknown;
   emit(event: 'updateKeys', keys: object): Promise<unknown> | unknown;
   emit(event: 'error', error: Error): Promise<unknown> | unknown;

@@ -1,9 +1,9 @@
-import { messages } from 'elasticio-node';
 import { EntityApi } from '../client/entityApi';
 import { LightspeedClient, LightspeedClientOptions } from '../client/LightspeedClient';
 import { StoredTokens, storedTokensFromKeys } from '../client/credentials';
 import { TokenSet } from '../client/oauth';
 import { HandlerContext, StepConfig } from './context';
+import { newMessage } from './messages';
 
 /** The credential fields of component.json: persisted whole, so a platform that replaces keys loses nothing. */
 const CREDENTIAL_FIELDS = ['environmentUrl', 'accountId', 'clientId', 'clientSecret', 'refreshToken', 'tokenUrl'] as const;
@@ -70,7 +70,7 @@ export function keysToPersist(cfg: StepConfig, tokens: TokenSet): Record<string,
   };
 }
 
-/** Emits one data message with `body`. */
-export async function emitData(context: HandlerContext, body: unknown): Promise<void> {
-  await context.emit('data', messages.newMessageWithBody(body));
+/** Emits one data message with `body`; the caller awaits it (sailor's emit is asynchronous). */
+export function emitData(context: HandlerContext, body: unknown): Promise<unknown> | unknown {
+  return context.emit('data', newMessage(body));
 }

@@ -48,13 +48,18 @@ function sortedPlan(
   const field = config.polling.field;
   let lastValue = previous?.lastValue ?? config.startTime;
   let lastId = previous?.lastValue ? previous.lastId ?? 0 : 0;
+  const resumeMs = lastValue === undefined ? Number.NaN : Date.parse(lastValue);
+  const resumeId = lastId;
+  // Records come in (field, id) order: once one is past the resume point, so is every later one.
+  let pastResumePoint = lastValue === undefined;
   const snapshot = () => ({ ...base, lastValue, lastId });
   return {
     params: { [field]: range(lastValue, upper), sort: field },
     isNew: (record) => {
-      if (lastValue === undefined) return true;
-      const order = compareTime(record[field], lastValue);
-      return order > 0 || (order === 0 && Number(record[pk]) > lastId);
+      if (pastResumePoint) return true;
+      const order = Math.sign(Date.parse(String(record[field])) - resumeMs);
+      pastResumePoint = order > 0 || (order === 0 && Number(record[pk]) > resumeId);
+      return pastResumePoint;
     },
     advance: (record) => {
       lastValue = String(record[field]);
@@ -88,8 +93,4 @@ function windowPlan(
 /** `><,from,to` (inclusive both ends), or `<=,to` with no lower bound. */
 function range(from: string | undefined, to: string): string {
   return from === undefined ? `<=,${to}` : `><,${from},${to}`;
-}
-
-function compareTime(value: unknown, reference: string): number {
-  return Math.sign(Date.parse(String(value)) - Date.parse(reference));
 }
