@@ -100,7 +100,7 @@ function dispatch(core: SimulatorCore, method: string, url: URL, route: RouteRes
     if (result.page && isHeavyPage(heavy, result.page.records, result.page.relations)) {
       core.stats.faults.heavyPage++;
       const message = `Gateway Time-out: a page of ${result.page.records} records with ${result.page.relations} relations took too long; use a smaller limit`;
-      return failureResponse(504, heavy?.body ?? 'envelope', 1, message);
+      return { ...failureResponse(504, heavy?.body ?? 'envelope', 1, message), delayMs: heavy?.delayMs };
     }
     return result;
   } catch (error) {

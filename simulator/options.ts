@@ -36,6 +36,8 @@ export interface HeavyPageFault {
   weightPerRecord: number;
   weightPerRelation?: number;
   body?: 'envelope' | 'html';
+  /** Extra time before the 504 is answered: a real gateway gives up only after its own timeout. */
+  delayMs?: number;
 }
 
 /** Everything a simulator instance can be configured with (all live: read on every request). */

@@ -72,6 +72,7 @@ export function createRequestListener(core: SimulatorCore): (req: IncomingMessag
       let response: SimResponse;
       try {
         response = await respond(core, req, url, route);
+        if (response.delayMs) await delay(response.delayMs);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         response = { status: 500, body: errorEnvelope(500, `Simulator error: ${message}`, 'InternalError') };

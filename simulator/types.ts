@@ -71,6 +71,8 @@ export interface SimResponse {
   /** Pre-rendered body (HTML error pages, truncated JSON). */
   rawBody?: string;
   contentType?: string;
+  /** Extra time before the answer is sent (a slow gateway timeout). */
+  delayMs?: number;
 }
 
 /** Error thrown by handlers; rendered in Lightspeed's error envelope. */

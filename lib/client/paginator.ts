@@ -32,11 +32,13 @@ export async function* paginate(client: LightspeedClient, firstUrl: URL, options
   while (url) {
     const limit = pageSize.current;
     url.searchParams.set('limit', String(limit));
+    const started = Date.now();
     const response = await client.call({
-      method: 'GET', url: url.toString(), context: options.context, handOver: (status) => pageSize.shrinkFor(status),
+      method: 'GET', url: url.toString(), context: options.context,
+      handOver: (status) => pageSize.shrinkFor(status, Date.now() - started),
     });
     if (response.status >= 400) continue; // the page size shrank: same position, smaller page
-    pageSize.recordSuccess();
+    pageSize.recordSuccess(Date.now() - started);
     const records = extractRecords(response.body, options.responseKey, options.context)
       .map((record) => normalizeRecord(record, options.shape));
     const next = nextUrl(response.body, url, options.context);

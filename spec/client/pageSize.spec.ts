@@ -26,6 +26,15 @@ describe('adaptive page size', () => {
     expect(limits).to.deep.equal([100, 50, 25, 25, 25, 50, 25, 25, 25, 25, 25, 25, 50]);
   });
 
+  it('when a 504 costs as much as 30 good pages, earns 300 good pages before risking another', () => {
+    const size = new AdaptivePageSize(DEFAULT_PAGE_SIZE_SETTINGS);
+    size.shrinkFor(504, 3000);
+    let goodPages = 0;
+    while (size.current === 50) { size.recordSuccess(100); goodPages += 1; }
+    expect(goodPages).to.equal(300);
+    expect(size.current).to.equal(100);
+  });
+
   it('ignores statuses it is not told to shrink on (a 429 is about rate, not page weight)', () => {
     expect(run([429, 429, 'ok'])).to.deep.equal([100, 100, 100]);
   });

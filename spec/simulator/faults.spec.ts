@@ -26,6 +26,14 @@ describe('simulator faults on demand', () => {
     expect(sim.stats.gatewayTimeouts).to.equal(1);
   });
 
+  it('can make a 504 as slow as a gateway that waits before giving up', async () => {
+    sim.setOptions({ heavyPage: { threshold: 25, weightPerRecord: 1, delayMs: 150 } });
+    const started = Date.now();
+    expect(await statusOf('Item.json?limit=26')).to.equal(504);
+    expect(Date.now() - started).to.be.at.least(150);
+    expect(sim.stats.log.at(-1)?.durationMs).to.be.at.least(150);
+  });
+
   it('weighs loaded relations, and can answer with an HTML gateway page', async () => {
     sim.setOptions({ heavyPage: { threshold: 50, weightPerRecord: 1, weightPerRelation: 1, body: 'html' } });
     expect(await statusOf('Item.json?limit=25&load_relations=["Category"]')).to.equal(200);
