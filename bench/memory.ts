@@ -16,13 +16,15 @@ const MAX_GROWTH = 1.25;
 interface Size {
   small: number;
   large: number;
+  /** Twice the large set: flat from large to huge means nothing accumulates (V8's heap has just settled). */
+  huge: number;
   /** Child runs per data set (median). */
   runs: number;
 }
 
 const SIZES: Record<'full' | 'quick', Size> = {
-  full: { small: 10_000, large: 100_000, runs: 3 },
-  quick: { small: 2_000, large: 20_000, runs: 1 },
+  full: { small: 10_000, large: 100_000, huge: 200_000, runs: 3 },
+  quick: { small: 2_000, large: 20_000, huge: 40_000, runs: 1 },
 };
 
 interface DataSetRuns {
@@ -58,16 +60,20 @@ export const memory: Scenario = {
     const size = mode.quick ? SIZES.quick : SIZES.full;
     const small = await measure(size.small, size.runs);
     const large = await measure(size.large, size.runs);
+    const huge = await measure(size.huge, size.runs);
     const growth = large.peakRssKb / small.peakRssKb;
+    const plateau = huge.peakRssKb / large.peakRssKb;
     const runsNote = size.runs > 1 ? `, median of ${size.runs}` : '';
     const lines = new LineBuilder(TITLE)
       .info(`peak RSS, ${whole(small.items)} records${runsNote}`, small.peakRssKb, megabytes(small.peakRssKb))
       .info(`peak RSS, ${whole(large.items)} records${runsNote}`, large.peakRssKb, megabytes(large.peakRssKb))
+      .info(`peak RSS, ${whole(huge.items)} records${runsNote}`, huge.peakRssKb, megabytes(huge.peakRssKb))
       .target(`${whole(large.items)} / ${whole(small.items)} peak`, growth, `${fixed(growth)}x`, `<= ${fixed(MAX_GROWTH)}x`, growth <= MAX_GROWTH, 'ratio')
+      .info(`${whole(huge.items)} / ${whole(large.items)} peak (flat = nothing accumulates)`, plateau, `${fixed(plateau)}x`)
       .lines;
     return {
       lines,
-      details: { setup: { ...size, emitBehavior: 'emitIndividually', pageSize: 100, measuredBy: small.source }, small, large, growth },
+      details: { setup: { ...size, emitBehavior: 'emitIndividually', pageSize: 100, measuredBy: small.source }, small, large, huge, growth, plateau },
     };
   },
 };

@@ -4,7 +4,7 @@ import { Connection, connectionFor } from './connections';
 import { Credentials, parseCredentials } from './credentials';
 import {
   AuthenticationError, ComponentError, LightspeedApiError, MalformedResponseError, RateLimitError, RequestContext,
-  TransportError, target,
+  ServerError, TransportError, target,
 } from './errors';
 import { Logger, silentLogger } from './logger';
 import { extractRecords } from './normalize';
@@ -48,6 +48,8 @@ type AttemptResult =
   | { kind: 'no-response'; error: NoResponseError };
 
 const sharedTransport = new Transport();
+
+const MAY_HAVE_BEEN_APPLIED = '; the create may have been applied in Lightspeed: check for the record before running it again';
 
 /**
  * One OAuth2-aware Lightspeed client per message, over the process-wide connection of its credential:
@@ -172,6 +174,8 @@ export class LightspeedClient {
     }
     if (result.status === 401) return { failure: { kind: 'status', status: 401 }, error: this.refusedTokenError(request, body) };
     const error = errorFromResponse(result.status, body ?? result.text, result.headers, request.context, this.redact);
+    // A create that failed on Lightspeed's side may still have been stored: never leave the user guessing.
+    if (request.method === 'POST' && error instanceof ServerError) error.message += MAY_HAVE_BEEN_APPLIED;
     if (error instanceof RateLimitError) this.connection.pacer.blockFor(error.retryAfterSeconds ?? this.connection.pacer.secondsUntilRoom());
     if (request.handOver?.(result.status)) return { response: { status: result.status, headers: result.headers, body } };
     return { failure: { kind: 'status', status: result.status }, error };
@@ -179,9 +183,7 @@ export class LightspeedClient {
 
   private transportError(request: ApiRequest, error: NoResponseError, reachedServer: boolean): TransportError {
     const mayHaveBeenApplied = request.method === 'POST' && reachedServer;
-    const note = mayHaveBeenApplied
-      ? '; the create may have been applied in Lightspeed: check for the record before running it again'
-      : '';
+    const note = mayHaveBeenApplied ? MAY_HAVE_BEEN_APPLIED : '';
     return new TransportError(`${target(request.context)}: ${error.message}${note}`, error.code, request.context, mayHaveBeenApplied);
   }
 

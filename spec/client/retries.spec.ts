@@ -69,6 +69,8 @@ describe('transport: retries and errors', () => {
     const { client: lightspeed } = client(stored);
     const error = await lightspeed.call(request('POST', { firstName: 'A' })).catch((e: Error) => e);
     expect(error).to.be.instanceOf(ServerError);
+    expect((error as Error).message).to.equal('Lightspeed answered 500 to POST Customer 5: Internal error; the create may have '
+      + 'been applied in Lightspeed: check for the record before running it again');
     scope.done();
   });
 
