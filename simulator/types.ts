@@ -1,4 +1,5 @@
 /** Shapes shared by the simulator's modules (wire values, entity model, responses). */
+import type { FieldType } from '../lib/catalog/types';
 
 /** A value as Lightspeed puts it on the wire: every scalar is a string. */
 export type WireValue = string | WireObject | WireValue[];
@@ -20,9 +21,8 @@ export const VERB_METHOD: Record<Verb, string> = {
   delete: 'DELETE',
 };
 
-/** Catalog field types, as normalised by the catalog. */
-export type FieldType =
-  | 'integer' | 'float' | 'string' | 'boolean' | 'datetime' | 'date' | 'enum' | 'object' | 'array' | 'mixed';
+/** Catalog field types: the component's own definition (the simulator reads the same catalog). */
+export type { FieldType };
 
 /** One field of an entity. */
 export interface SimField {

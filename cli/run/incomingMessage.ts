@@ -1,14 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { PlatformMessage } from '../../lib/runtime/messages';
 import { readJsonObject } from '../jsonFile';
 
-/** The message as sailor hands it to `process`. */
-export interface SailorMessage {
-  id: string;
-  body: unknown;
-  headers: Record<string, unknown>;
-  attachments: Record<string, unknown>;
-  metadata: Record<string, unknown>;
-}
+/** The message as sailor hands it to `process`: the shape the component emits too. */
+export type SailorMessage = PlatformMessage;
 
 const MESSAGE_KEYS = new Set(['id', 'body', 'headers', 'attachments', 'metadata']);
 
