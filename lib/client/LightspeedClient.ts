@@ -151,7 +151,8 @@ export class LightspeedClient {
         timeoutMs: this.settings.timeoutMs,
       });
       pacer.observe(request.method, response.headers, reserved);
-      this.logger.debug(`${request.method} ${pathOf(request.url)} -> ${response.status} in ${this.clock.now() - started} ms`);
+      // The URL is on the credential's host (checked in call): its path and query follow the origin.
+      this.logger.debug(`${request.method} ${request.url.slice(this.credentials.environmentUrl.length)} -> ${response.status} in ${this.clock.now() - started} ms`);
       return { kind: 'response', ...response, token };
     } catch (error) {
       pacer.release(reserved);
@@ -240,9 +241,4 @@ function parseJson(text: string): unknown {
 function malformedBodyError(request: ApiRequest): MalformedResponseError {
   const note = request.method === 'POST' ? ' (the create was probably applied: check for the record before running it again)' : '';
   return new MalformedResponseError(`the body is not valid JSON${note}`, request.context);
-}
-
-function pathOf(url: string): string {
-  const parsed = new URL(url);
-  return `${parsed.pathname}${parsed.search}`;
 }
