@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import nock from 'nock';
 import { resetConnections } from '../../lib/client/connections';
 import * as lookup from '../../lib/actions/lookupObjectById';
 import { verifyCredentials } from '../../lib/verifyCredentials';
@@ -41,4 +42,35 @@ describe('verifyCredentials', () => {
       expect(result.reason).to.match(reason);
     });
   }
+});
+
+describe('verifyCredentials with Lightspeed\'s JWT access tokens', () => {
+  const API = 'https://api.example-lightspeed.test';
+  const TOKEN_HOST = 'https://cloud.example-lightspeed.test';
+  const jwt = (claims: Record<string, unknown>) =>
+    ['{"alg":"RS256","typ":"JWT"}', JSON.stringify(claims)].map((part) => Buffer.from(part).toString('base64url')).join('.') + '.c2lnbmF0dXJl';
+  const cfg = (accountId: string) => ({
+    environmentUrl: API, accountId, clientId: 'id', clientSecret: 'secret', refreshToken: 'refresh', tokenUrl: `${TOKEN_HOST}/auth/oauth/token`,
+  });
+  afterEach(() => nock.cleanAll());
+
+  function lightspeed(): nock.Scope {
+    nock(API).get('/API/V3/Account.json').reply(401, { error: 'access_denied' });
+    return nock(TOKEN_HOST).post('/auth/oauth/token')
+      .reply(200, { token_type: 'Bearer', expires_in: 3600, access_token: jwt({ acct: '777', scope: 'employee:all' }), refresh_token: 'new' });
+  }
+
+  it('accepts a credential whose token belongs to the configured account, and never uses the new token', async () => {
+    const tokens = lightspeed();
+    expect(await verifyCredentials.call(undefined, cfg('777'))).to.deep.equal({ verified: true });
+    tokens.done(); // the only API call was the unauthenticated probe
+  });
+
+  it('says which account the credential belongs to when the Account ID differs', async () => {
+    lightspeed();
+    expect(await verifyCredentials.call(undefined, cfg('123'))).to.deep.equal({
+      verified: false,
+      reason: 'The credential was authorized for Lightspeed account 777, not 123: fix the Account ID or leave it empty.',
+    });
+  });
 });
