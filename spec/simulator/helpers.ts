@@ -1,5 +1,5 @@
 /** Shared helpers of the simulator specs: tokens, API calls, one-or-many unwrapping, walking `next`. */
-import { Simulator, WireObject } from '../../simulator';
+import { Simulator, WireObject, startSimulator } from '../../simulator';
 
 /** A parsed response. */
 export interface ApiResponse {
@@ -89,4 +89,14 @@ export class FakeClock {
   advance(seconds: number): void {
     this.ms += seconds * 1000;
   }
+}
+
+/** Starts an unthrottled simulator and a token before the suite's tests, and closes it after them. */
+export function useUnthrottledSimulator(assign: (sim: Simulator, token: string) => void): void {
+  let started: Simulator | undefined;
+  before(async () => {
+    started = await startSimulator({ rateLimit: false });
+    assign(started, await accessToken(started));
+  });
+  after(() => started?.close());
 }

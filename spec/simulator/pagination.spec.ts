@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { Simulator, WireObject, startSimulator } from '../../simulator';
-import { accessToken, api, attributes, records, walk } from './helpers';
+import { Simulator, WireObject } from '../../simulator';
+import { api, attributes, records, useUnthrottledSimulator, walk } from './helpers';
 
 /** Expected order of active Items for a sort: (key, itemID) ascending, exactly reversed for `-field`. */
 function expectedOrder(sim: Simulator, sort: string): number[] {
@@ -21,11 +21,7 @@ describe('simulator cursor pagination', () => {
   let sim: Simulator;
   let token: string;
 
-  before(async () => {
-    sim = await startSimulator({ rateLimit: false });
-    token = await accessToken(sim);
-  });
-  after(() => sim.close());
+  useUnthrottledSimulator((started, startedToken) => { sim = started; token = startedToken; });
 
   it('seeds a 40-item timeStamp tie at itemIDs 81..120, straddling the limit-100 page boundary', () => {
     const tied = sim.store.list('Item').filter((r) => r.timeStamp === '2024-01-01T01:21:00+00:00').map((r) => Number(r.itemID));

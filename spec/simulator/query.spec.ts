@@ -1,16 +1,12 @@
 import { expect } from 'chai';
-import { Simulator, startSimulator } from '../../simulator';
-import { accessToken, api, records } from './helpers';
+import { Simulator } from '../../simulator';
+import { api, records, useUnthrottledSimulator } from './helpers';
 
 describe('simulator query filters', () => {
   let sim: Simulator;
   let token: string;
 
-  before(async () => {
-    sim = await startSimulator({ rateLimit: false });
-    token = await accessToken(sim);
-  });
-  after(() => sim.close());
+  useUnthrottledSimulator((started, startedToken) => { sim = started; token = startedToken; });
 
   /** Item ids a query returns (one page of up to 100). */
   async function itemIds(query: string): Promise<number[]> {

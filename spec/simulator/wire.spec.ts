@@ -1,16 +1,12 @@
 import { expect } from 'chai';
-import { Simulator, startSimulator } from '../../simulator';
-import { accessToken, api, attributes, records } from './helpers';
+import { Simulator } from '../../simulator';
+import { api, attributes, records, useUnthrottledSimulator } from './helpers';
 
 describe('simulator wire format', () => {
   let sim: Simulator;
   let token: string;
 
-  before(async () => {
-    sim = await startSimulator({ rateLimit: false });
-    token = await accessToken(sim);
-  });
-  after(() => sim.close());
+  useUnthrottledSimulator((started, startedToken) => { sim = started; token = startedToken; });
 
   it('answers Item.json?limit=2 like the documented response', async () => {
     const { status, body, headers } = await api(sim, token, 'Item.json?limit=2');
