@@ -30,7 +30,7 @@ export const HALVE_ON_429_NEVER_GROW: Strategy = {
   description: 'no pacing; halve limit on 429 and 504, never grow back (the older component\'s advice)',
   settings: {
     pacer: { ...DEFAULT_CLIENT_SETTINGS.pacer, paceFromHeaders: false },
-    pageSize: { max: 100, growAfter: Infinity, shrinkOn: [429, 504] },
+    pageSize: { max: 100, growAfter: Infinity, shrinkOn: [429, 504], shrinkOnTimeout: false },
   },
 };
 

@@ -11,6 +11,7 @@ import { extractRecords } from './normalize';
 import { SimpleOAuthRefresher, TokenRefresher } from './oauth';
 import { rootPath } from './paths';
 import { redactingLogger } from './redact';
+import { RetryingRefresher } from './refreshRetry';
 import { errorFromResponse } from './responseError';
 import { AttemptFailure, decideRetry } from './retryPolicy';
 import { ClientSettings, clientSettings } from './settings';
@@ -24,8 +25,19 @@ export interface ApiRequest {
   url: string;
   body?: unknown;
   context: RequestContext;
-  /** Statuses the caller answers itself (the paginator shrinks the page on 504): returned instead of retried. */
-  handOver?: (status: number) => boolean;
+  /**
+   * Set when sending the request twice could apply it twice (a PUT that adds nested records): what the user must
+   * check after a failure that leaves it unknown whether Lightspeed applied it. Such a request is not retried then.
+   * A POST has a default note.
+   */
+  unsafeToRepeat?: string;
+  /** A 2xx with an empty body means "no records" (list pages), not a malformed answer. */
+  emptyBodyIsEmptyList?: boolean;
+  /**
+   * A failure the caller can avoid by asking differently (the paginator asks for a smaller page): the URL to send
+   * instead, at once and without counting a failure, and why. Undefined: the usual retry rules apply.
+   */
+  retryWith?: (failure: AttemptFailure, elapsedMs: number) => { url: string; reason: string } | undefined;
 }
 
 export interface ApiResponse {
@@ -49,7 +61,7 @@ type AttemptResult =
 
 const sharedTransport = new Transport();
 
-const MAY_HAVE_BEEN_APPLIED = '; the create may have been applied in Lightspeed: check for the record before running it again';
+const CREATE_MAY_HAVE_BEEN_APPLIED = 'the create may have been applied in Lightspeed: check for the record before running it again';
 
 /**
  * One OAuth2-aware Lightspeed client per message, over the process-wide connection of its credential:
@@ -68,12 +80,16 @@ export class LightspeedClient {
     this.settings = clientSettings(options.settings);
     this.clock = options.clock ?? systemClock;
     this.transport = options.transport ?? sharedTransport;
+    const logger = options.logger ?? silentLogger;
     this.connection = connectionFor(this.credentials, {
       clock: this.clock,
       pacerSettings: this.settings.pacer,
-      refresher: () => options.refresher ?? new SimpleOAuthRefresher({ ...this.credentials, timeoutMs: this.settings.timeoutMs }),
+      refresher: (redactor) => new RetryingRefresher(
+        options.refresher ?? new SimpleOAuthRefresher({ ...this.credentials, timeoutMs: this.settings.timeoutMs }),
+        this.clock, this.settings.refresh, redactingLogger(logger, redactor),
+      ),
     });
-    this.logger = redactingLogger(options.logger ?? silentLogger, this.connection.redactor);
+    this.logger = redactingLogger(logger, this.connection.redactor);
   }
 
   /** A client for the credential fields of a step's `cfg`; throws a ValidationError naming a bad field. */
@@ -119,8 +135,10 @@ export class LightspeedClient {
     this.assertSameHost(request);
     const counts = { failures: 0, rateLimited: 0 };
     let renewedAfter401 = false;
+    let url = request.url;
     for (;;) {
-      const result = await this.attempt(request);
+      const started = this.clock.now();
+      const result = await this.attempt(request, url);
       if (result.kind === 'response' && result.status === 401 && !renewedAfter401) {
         renewedAfter401 = true;
         await this.connection.tokens.renewAfterRejection(result.token);
@@ -128,16 +146,22 @@ export class LightspeedClient {
       }
       const outcome = this.assess(request, result);
       if ('response' in outcome) return outcome.response;
+      const instead = request.retryWith?.(outcome.failure, this.clock.now() - started);
+      if (instead) {
+        this.logger.info(`${outcome.error.message}; ${instead.reason}`);
+        url = instead.url;
+        continue;
+      }
       if (outcome.failure.kind === 'status' && outcome.failure.status === 429) counts.rateLimited += 1;
       else counts.failures += 1;
-      const decision = decideRetry(outcome.failure, request.method, counts, this.settings);
+      const decision = decideRetry(outcome.failure, unsafeToRepeat(request) === undefined, counts, this.settings);
       if (!decision.retry) throw this.finalError(outcome.error, request, counts.failures);
-      this.logger.info(`${target(request.context)}: ${outcome.error.message}; retrying${decision.delayMs ? ` in ${Math.round(decision.delayMs)} ms` : ''}`);
+      this.logger.info(`${outcome.error.message}; retrying${decision.delayMs ? ` in ${Math.round(decision.delayMs)} ms` : ''}`);
       await this.clock.sleep(decision.delayMs);
     }
   }
 
-  private async attempt(request: ApiRequest): Promise<AttemptResult> {
+  private async attempt(request: ApiRequest, url: string): Promise<AttemptResult> {
     const token = await this.connection.tokens.getAccessToken();
     const pacer = this.connection.pacer;
     const reserved = await pacer.acquire(request.method);
@@ -145,14 +169,14 @@ export class LightspeedClient {
     try {
       const response = await this.transport.send({
         method: request.method,
-        url: request.url,
+        url,
         headers: requestHeaders(token, request.body !== undefined),
         body: request.body,
         timeoutMs: this.settings.timeoutMs,
       });
       pacer.observe(request.method, response.headers, reserved);
       // The URL is on the credential's host (checked in call): its path and query follow the origin.
-      this.logger.debug(`${request.method} ${request.url.slice(this.credentials.environmentUrl.length)} -> ${response.status} in ${this.clock.now() - started} ms`);
+      this.logger.debug(`${request.method} ${url.slice(this.credentials.environmentUrl.length)} -> ${response.status} in ${this.clock.now() - started} ms`);
       return { kind: 'response', ...response, token };
     } catch (error) {
       pacer.release(reserved);
@@ -166,26 +190,27 @@ export class LightspeedClient {
     { response: ApiResponse } | { failure: AttemptFailure; error: ComponentError } {
     if (result.kind === 'no-response') {
       const reachedServer = !['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'].includes(result.error.code ?? '');
-      return { failure: { kind: 'no-response', reachedServer }, error: this.transportError(request, result.error, reachedServer) };
+      const failure: AttemptFailure = { kind: 'no-response', reachedServer, timedOut: result.error.timedOut };
+      return { failure, error: this.transportError(request, result.error, reachedServer) };
     }
     const body = parseJson(result.text);
     if (result.status < 300) {
       if (body !== undefined) return { response: { status: result.status, headers: result.headers, body } };
+      if (request.emptyBodyIsEmptyList && result.text.trim() === '') return { response: { status: result.status, headers: result.headers, body: {} } };
       return { failure: { kind: 'malformed-body' }, error: malformedBodyError(request) };
     }
     if (result.status === 401) return { failure: { kind: 'status', status: 401 }, error: this.refusedTokenError(request, body) };
     const error = errorFromResponse(result.status, body ?? result.text, result.headers, request.context, this.redact);
-    // A create that failed on Lightspeed's side may still have been stored: never leave the user guessing.
-    if (request.method === 'POST' && error instanceof ServerError) error.message += MAY_HAVE_BEEN_APPLIED;
+    // A write that failed on Lightspeed's side may still have been stored: never leave the user guessing.
+    const note = unsafeToRepeat(request);
+    if (note && error instanceof ServerError) error.message += `; ${note}`;
     if (error instanceof RateLimitError) this.connection.pacer.blockFor(error.retryAfterSeconds ?? this.connection.pacer.secondsUntilRoom());
-    if (request.handOver?.(result.status)) return { response: { status: result.status, headers: result.headers, body } };
     return { failure: { kind: 'status', status: result.status }, error };
   }
 
   private transportError(request: ApiRequest, error: NoResponseError, reachedServer: boolean): TransportError {
-    const mayHaveBeenApplied = request.method === 'POST' && reachedServer;
-    const note = mayHaveBeenApplied ? MAY_HAVE_BEEN_APPLIED : '';
-    return new TransportError(`${target(request.context)}: ${error.message}${note}`, error.code, request.context, mayHaveBeenApplied);
+    const note = reachedServer ? unsafeToRepeat(request) : undefined;
+    return new TransportError(`${target(request.context)}: ${error.message}${note ? `; ${note}` : ''}`, error.code, request.context, note !== undefined);
   }
 
   private refusedTokenError(request: ApiRequest, body: unknown): AuthenticationError {
@@ -238,7 +263,13 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** Why a failed request must not be sent again blindly, or undefined when it may. */
+function unsafeToRepeat(request: ApiRequest): string | undefined {
+  return request.unsafeToRepeat ?? (request.method === 'POST' ? CREATE_MAY_HAVE_BEEN_APPLIED : undefined);
+}
+
 function malformedBodyError(request: ApiRequest): MalformedResponseError {
-  const note = request.method === 'POST' ? ' (the create was probably applied: check for the record before running it again)' : '';
-  return new MalformedResponseError(`the body is not valid JSON${note}`, request.context);
+  // A 2xx means Lightspeed accepted the write: only its answer is unreadable.
+  const note = unsafeToRepeat(request);
+  return new MalformedResponseError(`the body is not valid JSON${note ? `; ${note}` : ''}`, request.context);
 }

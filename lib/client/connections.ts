@@ -17,7 +17,7 @@ export interface Connection {
 }
 
 export interface ConnectionFactories {
-  refresher: () => TokenRefresher;
+  refresher: (redactor: SecretRedactor) => TokenRefresher;
   clock: Clock;
   pacerSettings: PacerSettings;
 }
@@ -35,7 +35,7 @@ export function connectionFor(credentials: Credentials, factories: ConnectionFac
     const redactor = new SecretRedactor();
     redactor.add(credentials.clientSecret, credentials.accessToken, ...credentials.refreshTokens);
     connection = {
-      tokens: new TokenManager(credentials, factories.refresher(), factories.clock, redactor),
+      tokens: new TokenManager(credentials, factories.refresher(redactor), factories.clock, redactor),
       pacer: new RateLimitPacer(factories.clock, factories.pacerSettings),
       redactor,
     };

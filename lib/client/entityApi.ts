@@ -1,4 +1,5 @@
 import { pathFor } from '../catalog';
+import { addedNestedRecords } from '../catalog/nestedRecords';
 import { shapeOf } from '../catalog/shapes';
 import { EntitySpec, Verb } from '../catalog/types';
 import { MalformedResponseError, RequestContext } from './errors';
@@ -19,6 +20,13 @@ export interface CollectionQuery {
   pageSize?: Partial<PageSizeSettings>;
 }
 
+/** What a one-record request carries besides its path. */
+interface SingleOptions {
+  body?: JsonRecord;
+  loadRelations?: string[];
+  unsafeToRepeat?: string;
+}
+
 const METHOD_OF: Record<Exclude<Verb, 'query'>, HttpMethod> = { read: 'GET', create: 'POST', update: 'PUT', delete: 'DELETE' };
 
 /** Catalog-driven operations on entities: paths from the catalog, records normalised on the way out. */
@@ -26,15 +34,20 @@ export class EntityApi {
   constructor(readonly client: LightspeedClient) {}
 
   read(entity: EntitySpec, pathValues: Record<string, unknown>, loadRelations: string[] = []): Promise<JsonRecord> {
-    return this.single(entity, 'read', pathValues, undefined, loadRelations);
+    return this.single(entity, 'read', pathValues, { loadRelations });
   }
 
   create(entity: EntitySpec, pathValues: Record<string, unknown>, body: JsonRecord): Promise<JsonRecord> {
-    return this.single(entity, 'create', pathValues, body);
+    return this.single(entity, 'create', pathValues, { body });
   }
 
+  /** A PUT that adds nested records (SaleLines without saleLineID...) is not retried after an unclear failure. */
   update(entity: EntitySpec, pathValues: Record<string, unknown>, body: JsonRecord): Promise<JsonRecord> {
-    return this.single(entity, 'update', pathValues, body);
+    const added = addedNestedRecords(entity, body);
+    const unsafeToRepeat = added.length === 0 ? undefined
+      : `the update may have been applied in Lightspeed, and sending it again would add its new ${added.join(' and ')} `
+        + `records a second time: look the ${entity.name} up and check them before running it again`;
+    return this.single(entity, 'update', pathValues, { body, unsafeToRepeat });
   }
 
   /** Archives or deletes, as the catalog says the entity does; returns what Lightspeed answered. */
@@ -62,16 +75,16 @@ export class EntityApi {
   }
 
   private async single(
-    entity: EntitySpec, verb: Exclude<Verb, 'query'>, pathValues: Record<string, unknown>, body?: JsonRecord,
-    loadRelations: string[] = [],
+    entity: EntitySpec, verb: Exclude<Verb, 'query'>, pathValues: Record<string, unknown>, options: SingleOptions = {},
   ): Promise<JsonRecord> {
+    const { body, loadRelations = [], unsafeToRepeat } = options;
     const relative = fillPath(pathFor(entity, verb), pathValues); // bad IDs fail here, before any request
     const method = METHOD_OF[verb];
     const id = entity.primaryKey ? pathValues[entity.primaryKey] : undefined;
     const context: RequestContext = { method, entity: entity.name, path: relative, id: id as string | number | undefined };
     const url = await this.client.url(entity.root, relative);
     setRelations(url, loadRelations);
-    const response = await this.client.call({ method, url: url.toString(), body, context });
+    const response = await this.client.call({ method, url: url.toString(), body, context, unsafeToRepeat });
     const [record] = extractRecords(response.body, entity.responseKey, context);
     if (!record) throw new MalformedResponseError(`the answer holds no ${entity.responseKey}`, context);
     return normalizeRecord(record, shapeOf(entity));

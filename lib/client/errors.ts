@@ -66,7 +66,13 @@ export class RateLimitError extends LightspeedApiError {
 /** The credential itself is not usable: the user has to act (re-authorize, fix the client ID/secret). */
 export class AuthenticationError extends ComponentError {
   override name = 'AuthenticationError';
-  constructor(message: string, readonly status?: number, readonly oauthError?: string) {
+  constructor(
+    message: string,
+    readonly status?: number,
+    readonly oauthError?: string,
+    /** Seconds from the token endpoint's `Retry-After`, when it sent one. */
+    readonly retryAfterSeconds?: number,
+  ) {
     super(message);
   }
 }

@@ -1,6 +1,7 @@
 import { AuthorizationCode } from 'simple-oauth2';
 import { AuthenticationError, TransportError } from './errors';
 import { isRecord } from './responseError';
+import { parseRetryAfter } from './retryTiming';
 
 /** A fresh pair from the token endpoint. */
 export interface TokenSet {
@@ -60,7 +61,7 @@ function toTokenSet(token: Record<string, unknown>): TokenSet {
 /** Turns whatever the HTTP layer threw into a message that says what the user must do, and nothing secret. */
 export function toAuthenticationError(error: unknown): AuthenticationError | TransportError {
   if (error instanceof AuthenticationError) return error;
-  const { status, body } = responseOf(error);
+  const { status, body, retryAfterSeconds } = responseOf(error);
   const code = isRecord(body) && typeof body.error === 'string' ? body.error : undefined;
   if (code === 'invalid_grant') {
     return new AuthenticationError(
@@ -75,22 +76,28 @@ export function toAuthenticationError(error: unknown): AuthenticationError | Tra
   }
   if (status !== undefined) {
     const detail = code ? ` (${code})` : '';
-    return new AuthenticationError(`Lightspeed's token endpoint answered ${status}${detail} to the token refresh.`, status, code);
+    return new AuthenticationError(`Lightspeed's token endpoint answered ${status}${detail} to the token refresh.`, status, code, retryAfterSeconds);
   }
   // Nothing reached the API yet, so even a create may safely try again.
-  return new TransportError('Could not reach Lightspeed\'s token endpoint to refresh the access token',
+  return new TransportError('Could not reach Lightspeed\'s token endpoint, or lost the connection before its answer, to refresh the access token.',
     isRecord(error) && typeof error.code === 'string' ? error.code : undefined, { method: 'POST', path: 'token endpoint' }, false);
 }
 
-/** simple-oauth2 rejects with a Boom error carrying `output.statusCode` and `data.payload`. */
-function responseOf(error: unknown): { status?: number; body?: unknown } {
-  if (!isRecord(error)) return {};
-  const output = isRecord(error.output) ? error.output : undefined;
-  const data = isRecord(error.data) ? error.data : undefined;
-  const status = typeof output?.statusCode === 'number' && data?.isResponseError ? output.statusCode : undefined;
-  let body: unknown = data?.payload;
+/**
+ * simple-oauth2 rejects with a Boom error. An answer with a JSON body carries `data.isResponseError`; one with another
+ * body (a gateway's HTML 502) fails JSON parsing first, and only `data.res` tells its status.
+ */
+function responseOf(error: unknown): { status?: number; body?: unknown; retryAfterSeconds?: number } {
+  if (!isRecord(error) || !isRecord(error.data)) return {};
+  const { data } = error;
+  const res = isRecord(data.res) ? data.res : undefined;
+  // A 2xx whose body could not be read is a connection lost before the answer, not an answer.
+  const status = typeof res?.statusCode === 'number' && res.statusCode >= 300 ? res.statusCode : undefined;
+  let body: unknown = data.payload;
   if (Buffer.isBuffer(body)) body = safeJson(body.toString('utf8'));
-  return { status, body };
+  const headers = isRecord(res?.headers) ? res.headers : {};
+  const retryAfter = typeof headers['retry-after'] === 'string' ? parseRetryAfter(headers['retry-after']) : undefined;
+  return { status, body, retryAfterSeconds: retryAfter };
 }
 
 function safeJson(text: string): unknown {

@@ -1,17 +1,37 @@
+import type { AttemptFailure } from './retryPolicy';
+
 /** How the page size reacts to trouble. The defaults are ours; the others exist for comparison in benchmarks. */
 export interface PageSizeSettings {
   /** Largest `limit` (Lightspeed allows 1..100). */
   max: number;
   /** Consecutive successes before the limit doubles back toward `max`; Infinity never grows. */
   growAfter: number;
-  /** Statuses that shrink the limit. 504 means the page was too heavy to build in time. */
+  /**
+   * Statuses that shrink the limit: a page too heavy to build in time. 500 counts only on pages that load relations,
+   * where Lightspeed is known to fail that way; elsewhere it is an ordinary server error.
+   */
   shrinkOn: number[];
+  /** No answer within the client's timeout shrinks the limit too. */
+  shrinkOnTimeout: boolean;
 }
 
 /** Good pages per good page a failed growth attempt cost, before growing is tried again (failures <= ~10%). */
 const PROBE_COST_FACTOR = 10;
 
-export const DEFAULT_PAGE_SIZE_SETTINGS: PageSizeSettings = { max: 100, growAfter: 3, shrinkOn: [504] };
+/**
+ * Every way a heavy page shows behind Lightspeed's Cloudflare edge: 504 from its gateway, 524 (Cloudflare's origin
+ * timeout, an HTML page), 520/522 (Cloudflare's other origin failures), 500 on relation-heavy pages, no answer at all.
+ */
+export const DEFAULT_PAGE_SIZE_SETTINGS: PageSizeSettings = {
+  max: 100, growAfter: 3, shrinkOn: [500, 504, 520, 522, 524], shrinkOnTimeout: true,
+};
+
+/** True when a failed list page may succeed with a smaller `limit`. */
+export function signalsHeavyPage(failure: AttemptFailure, settings: PageSizeSettings, loadsRelations: boolean): boolean {
+  if (failure.kind === 'no-response') return failure.timedOut && settings.shrinkOnTimeout;
+  if (failure.kind !== 'status' || !settings.shrinkOn.includes(failure.status)) return false;
+  return failure.status !== 500 || loadsRelations;
+}
 
 /**
  * Adaptive `limit`: halves on a heavy page (down to 1) and doubles back after a run of successes, so one heavy
@@ -38,9 +58,9 @@ export class AdaptivePageSize {
     return this.size;
   }
 
-  /** True when this status should be answered with a smaller page (and the size was halved). */
-  shrinkFor(status: number, elapsedMs = 0): boolean {
-    if (!this.settings.shrinkOn.includes(status) || this.size === 1) return false;
+  /** Halves the size after a heavy page that took `elapsedMs` to fail; false when it is already 1. */
+  shrink(elapsedMs = 0): boolean {
+    if (this.size === 1) return false;
     if (this.justGrew) this.requiredSuccesses *= 2;
     this.failureMs = Math.max(this.failureMs, elapsedMs);
     this.size = Math.max(1, Math.floor(this.size / 2));

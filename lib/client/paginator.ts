@@ -1,7 +1,7 @@
 import { MalformedResponseError, RequestContext } from './errors';
 import { LightspeedClient } from './LightspeedClient';
 import { JsonRecord, RecordShape, extractRecords, normalizeRecord } from './normalize';
-import { AdaptivePageSize, PageSizeSettings } from './pageSize';
+import { AdaptivePageSize, PageSizeSettings, signalsHeavyPage } from './pageSize';
 import { isRecord } from './responseError';
 
 /** One page of normalised records. */
@@ -22,29 +22,35 @@ export interface PaginateOptions {
 
 /**
  * Pages of a collection query: the first URL, then `@attributes.next` exactly as Lightspeed gives it, until it is
- * empty. Only `limit` is rewritten: halved on a heavy page (504) and grown back after successes. The cursor in the
- * URL marks the position, so a changed limit neither skips nor repeats a record.
+ * empty. Only `limit` is rewritten: halved on a heavy page (504, 524, 520, 522, a 500 with relations, a timeout)
+ * and grown back after successes. The cursor in the URL marks the position, so a changed limit neither skips nor
+ * repeats a record.
  */
 export async function* paginate(client: LightspeedClient, firstUrl: URL, options: PaginateOptions): AsyncGenerator<Page> {
   const pageSize = new AdaptivePageSize(options.pageSize);
+  const loadsRelations = firstUrl.searchParams.has('load_relations');
   let url: URL | undefined = firstUrl;
   let number = 0;
   while (url) {
-    const limit = pageSize.current;
-    url.searchParams.set('limit', String(limit));
-    const started = Date.now();
+    const page: URL = url;
+    page.searchParams.set('limit', String(pageSize.current));
+    let started = Date.now();
     const response = await client.call({
-      method: 'GET', url: url.toString(), context: options.context,
-      handOver: (status) => pageSize.shrinkFor(status, Date.now() - started),
+      method: 'GET', url: page.toString(), context: options.context, emptyBodyIsEmptyList: true,
+      retryWith: (failure, elapsedMs) => {
+        const before = pageSize.current;
+        if (!signalsHeavyPage(failure, options.pageSize, loadsRelations) || !pageSize.shrink(elapsedMs)) return undefined;
+        page.searchParams.set('limit', String(pageSize.current));
+        started = Date.now(); // a good page's duration is what the next attempt takes
+        return { url: page.toString(), reason: `asking again from the same position with ${pageSize.current} records per page instead of ${before}` };
+      },
     });
-    if (response.status >= 400) continue; // the page size shrank: same position, smaller page
     pageSize.recordSuccess(Date.now() - started);
     const records = extractRecords(response.body, options.responseKey, options.context)
       .map((record) => normalizeRecord(record, options.shape));
-    const next = nextUrl(response.body, url, options.context);
+    url = nextUrl(response.body, page, records.length, options.context);
     // An empty page with a next link is not the end: Lightspeed may filter a page down to nothing.
-    if (records.length > 0) yield { records, number: ++number, limit };
-    url = next;
+    if (records.length > 0) yield { records, number: ++number, limit: Number(page.searchParams.get('limit')) };
   }
 }
 
@@ -53,10 +59,15 @@ export async function* records(pages: AsyncIterable<Page>): AsyncGenerator<JsonR
   for await (const page of pages) yield* page.records;
 }
 
-function nextUrl(body: unknown, current: URL, context: RequestContext): URL | undefined {
+/**
+ * The next page's URL, or undefined at the end. Lightspeed does not document the shape of an answer without records:
+ * `{"@attributes": {"next": ""}}`, `{"@attributes": {"count": "0"}}`, `{}` and an empty body all mean the end.
+ */
+function nextUrl(body: unknown, current: URL, recordCount: number, context: RequestContext): URL | undefined {
   const attributes = isRecord(body) ? body['@attributes'] : undefined;
   if (!isRecord(attributes)) {
-    // Without @attributes we cannot tell whether more pages exist; guessing "no" would lose records silently.
+    if (recordCount === 0) return undefined;
+    // Records without @attributes: we cannot tell whether more pages exist; guessing "no" would lose records silently.
     throw new MalformedResponseError('the page has no @attributes, so its next page is unknown', context);
   }
   const next = attributes.next;

@@ -29,12 +29,18 @@ export function errorFromResponse(
  * `{httpCode, httpMessage, message, errorClass}` or the OAuth one `{error, error_description, hint}`.
  */
 export function lightspeedMessage(body: unknown): string {
-  if (!isRecord(body)) return typeof body === 'string' ? firstLine(body) : '';
+  if (!isRecord(body)) return typeof body === 'string' ? htmlTitle(body) ?? firstLine(body) : '';
   const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
   const main = text(body.message) ?? text(body.error_description) ?? text(body.httpMessage) ?? text(body.error) ?? '';
   // OAuth-style 401s put the useful part ("Token has expired") in the hint.
   const hint = text(body.hint);
   return firstLine(hint && !main.includes(hint) ? `${main} (${hint})` : main);
+}
+
+/** An HTML error page (Cloudflare's 52x, a gateway's 502/504) is best summed up by its title. */
+function htmlTitle(text: string): string | undefined {
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1].replace(/\s+/g, ' ').trim();
+  return title ? title : undefined;
 }
 
 function firstLine(text: string): string {

@@ -3,7 +3,7 @@ import { BackoffSettings, backoffDelayMs } from './retryTiming';
 /** What went wrong with one attempt. */
 export type AttemptFailure =
   | { kind: 'status'; status: number }
-  | { kind: 'no-response'; reachedServer: boolean }
+  | { kind: 'no-response'; reachedServer: boolean; timedOut: boolean }
   | { kind: 'malformed-body' };
 
 export interface RetrySettings {
@@ -18,21 +18,24 @@ export type RetryDecision =
   | { retry: true; delayMs: number; rateLimited: boolean }
   | { retry: false };
 
-const RETRYABLE_SERVER_STATUSES = [500, 502, 503, 504];
+/**
+ * Server-side failures worth another try. Lightspeed's API sits behind Cloudflare: 520-524 are Cloudflare's
+ * answers when the origin failed, refused, was unreachable or took longer than 100 s to answer.
+ */
+export const RETRYABLE_SERVER_STATUSES: readonly number[] = [500, 502, 503, 504, 520, 521, 522, 523, 524];
 
 /**
  * Whether to try again, and after how long. Pure: the caller counts attempts and sleeps.
- * A POST is retried only when Lightspeed certainly did not apply it (429, or no connection made):
- * anything else could create the record twice.
+ * A request that is not `repeatable` (a POST; a PUT that adds nested records) is retried only when Lightspeed
+ * certainly did not apply it (429, or no connection made): anything else could apply it twice.
  */
 export function decideRetry(
   failure: AttemptFailure,
-  method: string,
+  repeatable: boolean,
   attempts: { failures: number; rateLimited: number },
   settings: RetrySettings,
   random?: () => number,
 ): RetryDecision {
-  const idempotent = method !== 'POST';
   if (failure.kind === 'status' && failure.status === 429) {
     if (attempts.rateLimited > settings.maxRateLimitRetries) return { retry: false };
     // No delay here: the pacer holds every request of the credential until Retry-After (or the bucket) allows.
@@ -40,9 +43,9 @@ export function decideRetry(
   }
   if (attempts.failures > settings.maxRetries) return { retry: false };
   const retryable =
-    (failure.kind === 'status' && RETRYABLE_SERVER_STATUSES.includes(failure.status) && idempotent)
-    || (failure.kind === 'no-response' && (idempotent || !failure.reachedServer))
-    || (failure.kind === 'malformed-body' && idempotent);
+    (failure.kind === 'status' && RETRYABLE_SERVER_STATUSES.includes(failure.status) && repeatable)
+    || (failure.kind === 'no-response' && (repeatable || !failure.reachedServer))
+    || (failure.kind === 'malformed-body' && repeatable);
   if (!retryable) return { retry: false };
   return { retry: true, delayMs: backoffDelayMs(attempts.failures, settings.backoff, random), rateLimited: false };
 }

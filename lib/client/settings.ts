@@ -1,22 +1,30 @@
 import { PacerSettings } from './pacing';
 import { DEFAULT_PAGE_SIZE_SETTINGS, PageSizeSettings } from './pageSize';
+import { DEFAULT_REFRESH_RETRY, RefreshRetrySettings } from './refreshRetry';
 import { RetrySettings } from './retryPolicy';
 
 /** Client behaviour; defaults suit the real API, tests and benchmarks override parts. */
 export interface ClientSettings extends RetrySettings {
-  /** Per-request timeout. Pages with many relations can take Lightspeed several seconds. */
+  /**
+   * Per-request timeout. A page of 100 records with relations takes Lightspeed seconds, rarely more than ten;
+   * Cloudflare, in front of the API, gives up at 100 s with a 524. At 45 s a page that heavy is abandoned and asked
+   * again at half the size well before Cloudflare would answer, and a normal page is never cut short.
+   */
   timeoutMs: number;
   pacer: PacerSettings;
   pageSize: PageSizeSettings;
+  /** Retries of the token endpoint (429, 5xx, lost connections). */
+  refresh: RefreshRetrySettings;
 }
 
 export const DEFAULT_CLIENT_SETTINGS: ClientSettings = {
-  timeoutMs: 60_000,
+  timeoutMs: 45_000,
   maxRetries: 5,
   maxRateLimitRetries: 10,
   backoff: { baseDelayMs: 1_000, maxDelayMs: 30_000 },
   pacer: { marginDrips: 1, paceFromHeaders: true },
   pageSize: DEFAULT_PAGE_SIZE_SETTINGS,
+  refresh: DEFAULT_REFRESH_RETRY,
 };
 
 /** Defaults with some settings replaced (nested objects merged one level deep). */
@@ -27,5 +35,6 @@ export function clientSettings(overrides: Partial<ClientSettings> = {}): ClientS
     backoff: { ...DEFAULT_CLIENT_SETTINGS.backoff, ...overrides.backoff },
     pacer: { ...DEFAULT_CLIENT_SETTINGS.pacer, ...overrides.pacer },
     pageSize: { ...DEFAULT_CLIENT_SETTINGS.pageSize, ...overrides.pageSize },
+    refresh: { ...DEFAULT_CLIENT_SETTINGS.refresh, ...overrides.refresh, backoff: { ...DEFAULT_CLIENT_SETTINGS.refresh.backoff, ...overrides.refresh?.backoff } },
   };
 }

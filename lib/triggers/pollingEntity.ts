@@ -19,13 +19,15 @@ export async function processTrigger(
     let count = 0;
     const pages = api.pages(config.entity, { params: plan.params, loadRelations: config.loadRelations, pageSize: { max: config.pageSize } });
     for await (const page of pages) {
-      const fresh = page.records.filter((record) => plan.isNew(record)).slice(0, sample ? SAMPLE_SIZE - count : undefined);
+      const selection = plan.select(page.records);
+      const fresh = selection.records.slice(0, sample ? SAMPLE_SIZE - count : undefined);
       await emitRecords(this, config, plan, fresh);
       count += fresh.length;
       this.logger.info(`${config.entity.name}: page ${page.number} (limit ${page.limit}), ${count} records emitted so far`);
       if (sample && count >= SAMPLE_SIZE) return count;
       // After the page's records: a crash now repeats at most this page, and never loses one.
       if (!sample && fresh.length > 0) await this.emit('snapshot', plan.snapshot());
+      if (selection.done) break; // the rest is past this run's upper bound: the next run's
     }
     if (!sample) await this.emit('snapshot', plan.finished());
     return count;

@@ -1,16 +1,20 @@
 import { expect } from 'chai';
-import { AdaptivePageSize, DEFAULT_PAGE_SIZE_SETTINGS } from '../../lib/client/pageSize';
+import { AdaptivePageSize, DEFAULT_PAGE_SIZE_SETTINGS, PageSizeSettings, signalsHeavyPage } from '../../lib/client/pageSize';
+import { AttemptFailure } from '../../lib/client/retryPolicy';
 
-/** Feeds outcomes (a status or 'ok') and returns the limit used for each. */
+/** Feeds outcomes (a status or 'ok') and returns the limit used for each, as the paginator drives it. */
 function run(outcomes: Array<number | 'ok'>, settings = DEFAULT_PAGE_SIZE_SETTINGS): number[] {
   const size = new AdaptivePageSize(settings);
   return outcomes.map((outcome) => {
     const used = size.current;
     if (outcome === 'ok') size.recordSuccess();
-    else size.shrinkFor(outcome);
+    else if (signalsHeavyPage({ kind: 'status', status: outcome }, settings, false)) size.shrink();
     return used;
   });
 }
+
+const status = (code: number): AttemptFailure => ({ kind: 'status', status: code });
+const noAnswer = (timedOut: boolean): AttemptFailure => ({ kind: 'no-response', reachedServer: true, timedOut });
 
 describe('adaptive page size', () => {
   it('halves on 504 down to 1', () => {
@@ -28,7 +32,7 @@ describe('adaptive page size', () => {
 
   it('when a 504 costs as much as 30 good pages, earns 300 good pages before risking another', () => {
     const size = new AdaptivePageSize(DEFAULT_PAGE_SIZE_SETTINGS);
-    size.shrinkFor(504, 3000);
+    size.shrink(3000);
     let goodPages = 0;
     while (size.current === 50) { size.recordSuccess(100); goodPages += 1; }
     expect(goodPages).to.equal(300);
@@ -40,7 +44,34 @@ describe('adaptive page size', () => {
   });
 
   it('"halve and never grow back" is a configuration', () => {
-    const limits = run([429, 'ok', 'ok', 'ok', 'ok'], { max: 100, growAfter: Infinity, shrinkOn: [429, 504] });
+    const limits = run([429, 'ok', 'ok', 'ok', 'ok'], { max: 100, growAfter: Infinity, shrinkOn: [429, 504], shrinkOnTimeout: false });
     expect(limits).to.deep.equal([100, 50, 50, 50, 50]);
+  });
+
+  describe('what counts as a heavy page (Lightspeed behind Cloudflare)', () => {
+    const table: Array<[string, AttemptFailure, boolean, boolean]> = [
+      ['504 from Lightspeed\'s gateway', status(504), false, true],
+      ['524, Cloudflare\'s origin timeout', status(524), false, true],
+      ['520, Cloudflare\'s unknown origin error', status(520), false, true],
+      ['522, Cloudflare\'s origin connection timeout', status(522), false, true],
+      ['500 on a page that loads relations', status(500), true, true],
+      ['500 on a page without relations (an ordinary server error)', status(500), false, false],
+      ['no answer within the client\'s timeout', noAnswer(true), false, true],
+      ['a dropped connection (not a timeout)', noAnswer(false), false, false],
+      ['502 (a gateway error, not a slow page)', status(502), true, false],
+      ['503', status(503), true, false],
+      ['429 (about rate, not page weight)', status(429), true, false],
+      ['a malformed 200', { kind: 'malformed-body' }, true, false],
+    ];
+    for (const [name, failure, loadsRelations, heavy] of table) {
+      it(`${name}: ${heavy ? 'smaller page' : 'not a page-size matter'}`, () => {
+        expect(signalsHeavyPage(failure, DEFAULT_PAGE_SIZE_SETTINGS, loadsRelations)).to.equal(heavy);
+      });
+    }
+
+    it('a timeout shrinks only when the settings say so', () => {
+      const settings: PageSizeSettings = { ...DEFAULT_PAGE_SIZE_SETTINGS, shrinkOnTimeout: false };
+      expect(signalsHeavyPage(noAnswer(true), settings, false)).to.equal(false);
+    });
   });
 });

@@ -3,7 +3,9 @@ import nock from 'nock';
 import { getEntity } from '../../lib/catalog';
 import { EntityApi } from '../../lib/client/entityApi';
 import { MalformedResponseError } from '../../lib/client/errors';
+import { capturingLogger } from '../helpers/capture';
 import { ACCOUNT_PATH, API, client } from '../helpers/lightspeed';
+import { scriptedServer } from '../helpers/scriptedServer';
 
 const stored = { oauth: { access_token: 'a-token-value', refresh_token: 'r', expires_at: '2027-01-01T00:00:00Z' } };
 const item = (id: number) => ({ itemID: String(id), description: `Item ${id}`, timeStamp: '2024-01-01T00:00:00+00:00' });
@@ -75,9 +77,88 @@ describe('paginator', () => {
     expect(pages[0].records).to.deep.equal([{ itemID: 1, description: 'Item 1', timeStamp: '2024-01-01T00:00:00+00:00' }]);
   });
 
-  it('an empty result (no entity key) yields no page', async () => {
-    nock(API).get(`${ACCOUNT_PATH}/Item.json`).query(true).reply(200, { '@attributes': { next: '', previous: '' } });
-    expect(await collect(new EntityApi(client(stored).client))).to.deep.equal([]);
+  // Lightspeed does not document the shape of an answer without records: each plausible one ends the listing.
+  for (const [shape, body] of [
+    ['@attributes with empty links', { '@attributes': { next: '', previous: '' } }],
+    ['@attributes with count 0', { '@attributes': { count: '0' } }],
+    ['an empty object', {}],
+    ['an empty body', ''],
+  ] as const) {
+    it(`an answer without records (${shape}) yields no page and asks nothing more`, async () => {
+      const scope = nock(API).get(`${ACCOUNT_PATH}/Item.json`).query(true).once().reply(200, body);
+      expect(await collect(new EntityApi(client(stored).client))).to.deep.equal([]);
+      scope.done();
+    });
+  }
+
+  it('an empty body on a single-record read stays an error', async () => {
+    nock(API).get(`${ACCOUNT_PATH}/Item/1.json`).times(6).reply(200, '');
+    const error = await new EntityApi(client(stored).client).read(getEntity('Item'), { itemID: 1 }).catch((e: Error) => e);
+    expect(error).to.be.instanceOf(MalformedResponseError);
+  });
+
+  describe('heavy pages, in every form they take behind Cloudflare', () => {
+    const cloudflare524 = '<!DOCTYPE html><html><head><title>api.lightspeedapp.com | 524: A timeout occurred</title></head><body>...</body></html>';
+    const signals: Array<[string, nock.ReplyFnResult]> = [
+      ['504 from the gateway', [504, '<html><head><title>504 Gateway Time-out</title></head></html>']],
+      ['524, Cloudflare\'s origin timeout (HTML)', [524, cloudflare524, { 'Content-Type': 'text/html' }]],
+      ['520 from Cloudflare', [520, '<html><title>520: Web server is returning an unknown error</title></html>']],
+      ['522 from Cloudflare', [522, '<html><title>522: Connection timed out</title></html>']],
+    ];
+    for (const [name, failure] of signals) {
+      it(`${name} at limit=100 asks again at 50 from the same position, and says so`, async () => {
+        const requests: string[] = [];
+        nock(API).get(`${ACCOUNT_PATH}/Item.json`).query(true).times(2).reply((uri) => {
+          requests.push(uri);
+          return requests.length === 1 ? failure : [200, { '@attributes': { next: '', previous: '' }, Item: [item(1)] }];
+        });
+        const logger = capturingLogger();
+        expect(await collect(new EntityApi(client(stored, { logger }).client))).to.deep.equal([1]);
+        expect(requests.map((uri) => new URL(uri, API).searchParams.get('limit'))).to.deep.equal(['100', '50']);
+        expect(logger.lines).to.include.members([
+          `Lightspeed answered ${failure[0]} to GET Item: ${name.startsWith('524') ? 'api.lightspeedapp.com | 524: A timeout occurred' : /<title>([^<]*)</.exec(String(failure[1]))?.[1]}; asking again from the same position with 50 records per page instead of 100`,
+        ]);
+      });
+    }
+
+    it('a 500 on a page that loads relations shrinks the page; without relations it is retried as it is', async () => {
+      const limitsFor = async (loadRelations: string[]): Promise<string[]> => {
+        const limits: string[] = [];
+        nock(API).get(`${ACCOUNT_PATH}/Item.json`).query(true).times(2).reply((uri) => {
+          limits.push(new URL(uri, API).searchParams.get('limit') as string);
+          return limits.length === 1 ? [500, { message: 'Internal error' }] : [200, { '@attributes': { next: '' }, Item: [item(1)] }];
+        });
+        for await (const page of new EntityApi(client(stored).client).pages(getEntity('Item'), { loadRelations })) expect(page.records).to.have.length(1);
+        return limits;
+      };
+      expect(await limitsFor(['ItemShops'])).to.deep.equal(['100', '50']);
+      expect(await limitsFor([])).to.deep.equal(['100', '100']);
+    });
+
+    it('no answer within the client\'s timeout shrinks the page; a single-record read just retries', async () => {
+      const page = { '@attributes': { next: '' }, Item: [item(1)] };
+      const server = await scriptedServer([
+        { hangMs: 400 }, { reply: 200, body: page },
+        { hangMs: 400 }, { reply: 200, body: { '@attributes': { count: '1' }, Item: item(1) } },
+      ]);
+      try {
+        const api = new EntityApi(client({ ...stored, environmentUrl: server.url }, { settings: { timeoutMs: 100 } }).client);
+        expect(await collect(api)).to.deep.equal([1]);
+        expect(await api.read(getEntity('Item'), { itemID: 1 })).to.include({ itemID: 1 });
+        expect(server.requests).to.deep.equal([
+          `GET ${ACCOUNT_PATH}/Item.json?limit=100`, `GET ${ACCOUNT_PATH}/Item.json?limit=50`,
+          `GET ${ACCOUNT_PATH}/Item/1.json`, `GET ${ACCOUNT_PATH}/Item/1.json`,
+        ]);
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('at limit=1 a heavy page counts as an ordinary failure and is retried, then reported', async () => {
+      nock(API).get(`${ACCOUNT_PATH}/Item.json`).query(true).times(20).reply(524, '<html><title>524: A timeout occurred</title></html>');
+      const error = await collect(new EntityApi(client(stored, { settings: { maxRetries: 2 } }).client)).catch((e: Error) => e);
+      expect((error as Error).message).to.equal('Lightspeed answered 524 to GET Item: 524: A timeout occurred (gave up after 3 attempts)');
+    });
   });
 
   it('a page without @attributes is an error, not a silent end', async () => {

@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import nock from 'nock';
 import { MalformedResponseError, NotFoundError, RateLimitError, ServerError, TransportError } from '../../lib/client/errors';
+import { getEntity } from '../../lib/catalog';
+import { EntityApi } from '../../lib/client/entityApi';
 import { ApiRequest } from '../../lib/client/LightspeedClient';
 import { SECRETS, capturingLogger, leakedSecrets } from '../helpers/capture';
 import { ACCOUNT_PATH, API, bucketHeaders, client } from '../helpers/lightspeed';
@@ -72,6 +74,29 @@ describe('transport: retries and errors', () => {
     expect((error as Error).message).to.equal('Lightspeed answered 500 to POST Customer 5: Internal error; the create may have '
       + 'been applied in Lightspeed: check for the record before running it again');
     scope.done();
+  });
+
+  describe('a PUT that adds nested records is not sent twice', () => {
+    const salePath = `${ACCOUNT_PATH}/Sale/9.json`;
+    const sale = { '@attributes': { count: '1' }, Sale: { saleID: '9' } };
+    const update = (body: Record<string, unknown>) => new EntityApi(client(stored).client).update(getEntity('Sale'), { saleID: 9 }, body);
+
+    it('new SaleLines after a 502: one PUT, and the error says the update may have been applied and what to check', async () => {
+      const scope = nock(API).put(salePath).once().reply(502, '<html><title>502 Bad Gateway</title></html>');
+      const error = await update({ SaleLines: { SaleLine: [{ itemID: 1, unitQuantity: 1 }] } }).catch((e: Error) => e);
+      scope.done();
+      expect((error as Error).message).to.equal('Lightspeed answered 502 to PUT Sale 9: 502 Bad Gateway; the update may have been '
+        + 'applied in Lightspeed, and sending it again would add its new SaleLine records a second time: look the Sale up and '
+        + 'check them before running it again');
+    });
+
+    it('plain fields, or SaleLines that carry their saleLineID, are retried', async () => {
+      for (const body of [{ completed: true }, { SaleLines: { SaleLine: { saleLineID: 3, unitQuantity: 2 } } }]) {
+        const scope = nock(API).put(salePath).reply(502, 'Bad Gateway').put(salePath).reply(200, sale);
+        expect(await update(body)).to.include({ saleID: 9 });
+        scope.done();
+      }
+    });
   });
 
   describe('against a real socket', () => {

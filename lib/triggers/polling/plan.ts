@@ -15,12 +15,18 @@ export interface PollingSnapshot {
   windowEnd?: string;
 }
 
+/** A page's records this run emits, and whether the run is past its upper bound (no later page can hold more). */
+export interface Selection {
+  records: JsonRecord[];
+  done: boolean;
+}
+
 /** One run's query and its bookkeeping: which records are new, and the snapshot after each page. */
 export interface PollingPlan {
-  /** Query parameters: the range filter and the sort. */
+  /** Query parameters: the lower bound and the sort. The upper bound is the plan's own (see `select`). */
   params: Record<string, string>;
-  /** False for a record an earlier page or run already emitted. */
-  isNew(record: JsonRecord): boolean;
+  /** The records of a page this run emits: new to it, and inside its time bounds. */
+  select(records: JsonRecord[]): Selection;
   /** Notes that `record` was emitted. */
   advance(record: JsonRecord): void;
   /** Snapshot to store after a page. */
@@ -50,16 +56,24 @@ function sortedPlan(
   let lastId = previous?.lastValue ? previous.lastId ?? 0 : 0;
   const resumeMs = lastValue === undefined ? Number.NaN : Date.parse(lastValue);
   const resumeId = lastId;
+  const upperMs = Date.parse(upper);
   // Records come in (field, id) order: once one is past the resume point, so is every later one.
   let pastResumePoint = lastValue === undefined;
+  const isNew = (record: JsonRecord): boolean => {
+    if (pastResumePoint) return true;
+    const order = Math.sign(Date.parse(String(record[field])) - resumeMs);
+    pastResumePoint = order > 0 || (order === 0 && Number(record[pk]) > resumeId);
+    return pastResumePoint;
+  };
   const snapshot = () => ({ ...base, lastValue, lastId });
   return {
-    params: { [field]: range(lastValue, upper), sort: field },
-    isNew: (record) => {
-      if (pastResumePoint) return true;
-      const order = Math.sign(Date.parse(String(record[field])) - resumeMs);
-      pastResumePoint = order > 0 || (order === 0 && Number(record[pk]) > resumeId);
-      return pastResumePoint;
+    params: { [field]: boundFilter(lastValue, upper), sort: field },
+    select: (records) => {
+      // Sorted ascending: when the page's last record is inside the bound, all are (one date parse per page).
+      const last = records.at(-1);
+      const done = last !== undefined && Date.parse(String(last[field])) > upperMs;
+      const inside = done ? records.filter((record) => !(Date.parse(String(record[field])) > upperMs)) : records;
+      return { records: inside.filter(isNew), done };
     },
     advance: (record) => {
       lastValue = String(record[field]);
@@ -77,20 +91,28 @@ function windowPlan(
   // An unfinished window is walked again from where it stopped; a finished one moves on.
   const since = previous?.since ?? config.startTime;
   const windowEnd = previous?.windowEnd ?? upper;
+  const windowEndMs = Date.parse(windowEnd);
   let lastId = previous?.windowEnd ? previous.lastId ?? 0 : 0;
-  const params: Record<string, string> = { [field]: range(since, windowEnd) };
+  const params: Record<string, string> = { [field]: boundFilter(since, windowEnd) };
   if (config.entity.sortable.includes(pk)) params.sort = pk;
   return {
     params,
-    isNew: (record) => Number(record[pk]) > lastId,
+    // In ID order a later page may still hold records of the window: the end is filtered here, page by page.
+    select: (records) => ({
+      records: records.filter((record) => Number(record[pk]) > lastId && !(Date.parse(String(record[field])) > windowEndMs)),
+      done: false,
+    }),
     advance: (record) => { lastId = Number(record[pk]); },
     snapshot: () => ({ ...base, since, windowEnd, lastId }),
     // Lightspeed's times have second precision: the next window starts one second after this one ends.
-    finished: () => ({ ...base, since: lightspeedTime(Date.parse(windowEnd) + 1000) }),
+    finished: () => ({ ...base, since: lightspeedTime(windowEndMs + 1000) }),
   };
 }
 
-/** `><,from,to` (inclusive both ends), or `<=,to` with no lower bound. */
-function range(from: string | undefined, to: string): string {
-  return from === undefined ? `<=,${to}` : `><,${from},${to}`;
+/**
+ * The filter Lightspeed is asked for: `>=,from`, or `<=,to` on a first run without a start. Lightspeed documents
+ * `><` (between) only for numbers, so a range on a datetime is never sent: the upper bound is applied here.
+ */
+function boundFilter(from: string | undefined, to: string): string {
+  return from === undefined ? `<=,${to}` : `>=,${from}`;
 }
