@@ -3,11 +3,12 @@ import { IncomingHttpHeaders } from 'node:http';
 import { ApiRequest, ApiResult } from './context';
 import { SimulatorCore } from './core';
 import { requestCost } from './costs';
-import { isHeavyPage, failureResponse } from './faults';
+import { isHeavyPage } from './faults';
 import { bearerToken } from './http';
 import { oauthError } from './oauthRoutes';
 import { formatLevel } from './rateLimiter';
 import { handleQuery } from './queryHandler';
+import { heavyPageResponse, refuseDatetimeBetween, shapeEmptyList } from './quirks';
 import { handleCreate, handleDelete, handleRead, handleUpdate } from './recordHandlers';
 import { RouteResult } from './routes';
 import { recordBucketSample } from './stats';
@@ -95,14 +96,15 @@ function dispatch(core: SimulatorCore, method: string, url: URL, route: RouteRes
   if (bodyError) return envelope(bodyError);
   if (apiReq.entity.name === 'Session') return session(core);
   try {
+    const refused = refuseDatetimeBetween(core, apiReq);
+    if (refused) return envelope(refused);
     const result = HANDLERS[apiReq.verb](apiReq, core);
     const heavy = core.options.heavyPage;
-    if (result.page && isHeavyPage(heavy, result.page.records, result.page.relations)) {
+    if (heavy && result.page && isHeavyPage(heavy, result.page.records, result.page.relations)) {
       core.stats.faults.heavyPage++;
-      const message = `Gateway Time-out: a page of ${result.page.records} records with ${result.page.relations} relations took too long; use a smaller limit`;
-      return { ...failureResponse(504, heavy?.body ?? 'envelope', 1, message), delayMs: heavy?.delayMs };
+      return heavyPageResponse(heavy, result.page.records, result.page.relations);
     }
-    return result;
+    return shapeEmptyList(result, core.options.emptyList);
   } catch (error) {
     if (error instanceof ApiError) return envelope(error);
     throw error;

@@ -4,6 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { startSimulator, SimulatorOptions } from './index';
+import { EmptyListShape, HeavyPageAnswer, ScheduledFailure } from './options';
 
 type Flag = { key: keyof SimulatorOptions; kind: 'number' | 'string' | 'nullableNumber' };
 
@@ -43,7 +44,45 @@ const USAGE = `Usage: node dist/simulator/cli.js [options]
   --bucket-size N (90) --drip-rate N (1) --cost-model current|legacy --burst-limit N --no-rate-limit
   --latency MS --failure-rate 0..1 --log-limit N --no-retry-after
   --keep-refresh-tokens (never retire a refreshed-away refresh token: the printed one keeps working)
-  --credential-file PATH (also write the credential JSON there, for a test harness in another process)`;
+  --credential-file PATH (also write the credential JSON there, for a test harness in another process)
+Answers Lightspeed does not document (the component must survive each):
+  --datetime-between accept|reject   (accept) '><' on a datetime field; reject answers 400
+  --empty-list attributes|count|object|empty   (attributes) the answer to a query without records
+  --heavy-pages N[:504|500|520|522|524|stall]  fail pages heavier than N records (stall: no answer for 100 s, then 524)
+  --token-failures STATUS[xCOUNT]    the token endpoint answers STATUS (429 with Retry-After 1, 5xx) COUNT times
+  --keep-access-tokens-on-refresh    a refresh leaves the previous access token alive (before Lightspeed's 2024 rule)
+  --reject-refresh-scope             a scope parameter on a refresh is answered 400 invalid_grant`;
+
+const EMPTY_LIST_SHAPES: readonly EmptyListShape[] = ['attributes', 'count', 'object', 'empty'];
+const HEAVY_ANSWERS: readonly string[] = ['504', '500', '520', '522', '524', 'stall'];
+
+/** `--heavy-pages 25:524` -> a heavy-page fault over 25 records answered 524. */
+function heavyPages(value: string): SimulatorOptions['heavyPage'] {
+  const [threshold, answer = '504'] = value.split(':');
+  if (!/^\d+$/.test(threshold) || !HEAVY_ANSWERS.includes(answer)) throw new Error(`--heavy-pages needs N[:${HEAVY_ANSWERS.join('|')}], got ${value}`);
+  return { threshold: Number(threshold), weightPerRecord: 1, answer: (answer === 'stall' ? 'stall' : Number(answer)) as HeavyPageAnswer };
+}
+
+/** `--token-failures 503x3` -> the next 3 token requests answered 503. */
+function tokenFailures(value: string): ScheduledFailure {
+  const match = /^(\d{3})(?:x(\d+))?$/.exec(value);
+  if (!match) throw new Error(`--token-failures needs STATUS[xCOUNT], such as 503x3, got ${value}`);
+  return { status: Number(match[1]), count: Number(match[2] ?? 1), match: { path: '/auth/oauth/token' } };
+}
+
+/** Flags that take a value other than a plain number or string. */
+const VALUE_FLAGS: Record<string, (value: string, options: Partial<SimulatorOptions>) => void> = {
+  '--datetime-between': (value, options) => {
+    if (value !== 'accept' && value !== 'reject') throw new Error('--datetime-between must be accept or reject');
+    options.datetimeBetween = value;
+  },
+  '--empty-list': (value, options) => {
+    if (!EMPTY_LIST_SHAPES.includes(value as EmptyListShape)) throw new Error(`--empty-list must be one of ${EMPTY_LIST_SHAPES.join(', ')}`);
+    options.emptyList = value as EmptyListShape;
+  },
+  '--heavy-pages': (value, options) => { options.heavyPage = heavyPages(value); },
+  '--token-failures': (value, options) => { options.failures = [...(options.failures ?? []), tokenFailures(value)]; },
+};
 
 /** Parses argv into simulator options; throws on unknown flags or bad values. */
 export function parseArgs(argv: string[]): Partial<SimulatorOptions> {
@@ -54,14 +93,18 @@ export function parseArgs(argv: string[]): Partial<SimulatorOptions> {
     if (arg === '--no-rate-limit') options.rateLimit = false;
     else if (arg === '--no-retry-after') options.retryAfterHeader = false;
     else if (arg === '--keep-refresh-tokens') options.revokeRotatedRefreshTokens = false;
+    else if (arg === '--keep-access-tokens-on-refresh') options.revokeAccessTokenOnRefresh = false;
+    else if (arg === '--reject-refresh-scope') options.rejectScopeOnRefresh = true;
     else if (arg === '--help' || arg === '-h') throw new Error(USAGE);
     else {
       const [name, inline] = arg.split(/=(.*)/s, 2);
       const flag = FLAGS[name];
-      if (!flag) throw new Error(`Unknown option ${arg}\n${USAGE}`);
+      const special = VALUE_FLAGS[name];
+      if (!flag && !special) throw new Error(`Unknown option ${arg}\n${USAGE}`);
       const value = inline ?? argv[++i];
       if (value === undefined) throw new Error(`${name} needs a value`);
-      if (flag.kind === 'string') record[flag.key] = value;
+      if (special) special(value, options);
+      else if (flag.kind === 'string') record[flag.key] = value;
       else {
         const n = Number(value);
         if (!Number.isFinite(n)) throw new Error(`${name} needs a number, got ${value}`);

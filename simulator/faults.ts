@@ -2,7 +2,7 @@
 import { CountedFault, HeavyPageFault, RequestMatch, ScheduledFailure, SimulatorOptions } from './options';
 import { Prng } from './prng';
 import { SimResponse } from './types';
-import { errorEnvelope, gatewayHtml } from './wire';
+import { cloudflareHtml, errorEnvelope, gatewayHtml } from './wire';
 
 /** True when a request matches; without a path, only API requests match. */
 export function matchesRequest(match: RequestMatch | undefined, method: string, pathWithQuery: string, isApi: boolean): boolean {
@@ -35,8 +35,9 @@ export function randomFailure(options: SimulatorOptions, rng: Prng, isApi: boole
   return rng.next() < options.failureRate ? rng.pick(options.failureStatuses) : null;
 }
 
-/** The response of an injected failure: gateway HTML for 502/504 by default, else the envelope. */
+/** The response of an injected failure: gateway HTML for 502/504, Cloudflare's page for 520-524, else the envelope. */
 export function failureResponse(status: number, body: 'envelope' | 'html' | undefined, retryAfter = 1, text?: string): SimResponse {
+  if (status >= 520 && status <= 524 && body !== 'envelope') return { status, body: '', rawBody: cloudflareHtml(status), contentType: 'text/html' };
   const html = body ? body === 'html' : status === 502 || status === 504;
   const headers: Record<string, string> = {};
   if (status === 429) {

@@ -18,7 +18,7 @@ import { SimulatorStats, emptyStats, resetStats } from './stats';
 import { Store } from './store';
 import { WireObject } from './types';
 
-export type { SimulatorOptions, ScheduledFailure, CountedFault, SlowResponsesFault, HeavyPageFault, RequestMatch } from './options';
+export type { SimulatorOptions, ScheduledFailure, CountedFault, SlowResponsesFault, HeavyPageFault, HeavyPageAnswer, EmptyListShape, RequestMatch } from './options';
 export type { SimulatorStats, RequestLogEntry, BucketSample, FaultCounters } from './stats';
 export type { TokenCounters } from './oauth';
 export type { WireObject, WireValue, SimEntity } from './types';
@@ -62,7 +62,7 @@ export async function startSimulator(partial: Partial<SimulatorOptions> = {}): P
   seedStore(store, options);
   const stats = emptyStats();
   const oauth = new OAuthState(() => stats.tokens);
-  oauth.addRefreshToken(options.refreshToken, options.clientId);
+  oauth.addRefreshToken(options.refreshToken, options.clientId, options.grantedScope);
   const core: SimulatorCore = {
     options, store, stats, oauth,
     relations: new Relations(store),

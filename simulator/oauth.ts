@@ -1,7 +1,8 @@
 /**
  * OAuth state: authorization codes, access tokens, rotating refresh tokens. A refreshed-away
  * refresh token stays usable until the access token issued in exchange for it is first used
- * (protocol.json refreshTokenRules); then it is revoked and answers invalid_grant.
+ * (protocol.json refreshTokenRules); then it is revoked and answers invalid_grant. Access tokens are JWTs
+ * carrying Lightspeed's claims (`acct`, `exp`, `iat`, `scope`), so a client can read its account offline.
  */
 import { randomBytes } from 'node:crypto';
 
@@ -18,11 +19,14 @@ export interface AccessToken {
   /** Refresh token issued together with this access token. */
   pairedRefresh: string;
   revoked: boolean;
+  scope: string;
 }
 
 interface RefreshToken {
   clientId: string;
   revoked: boolean;
+  /** The scope of the grant it came from: a refresh keeps it. */
+  scope: string;
 }
 
 interface AuthorizationCode {
@@ -32,6 +36,7 @@ interface AuthorizationCode {
   used: boolean;
   codeChallenge: string | null;
   codeChallengeMethod: string;
+  scope: string;
 }
 
 /** Counters the stats expose. */
@@ -52,6 +57,26 @@ export function opaqueToken(prefix: string): string {
   return `${prefix}${randomBytes(48 + Math.floor(Math.random() * 16)).toString('base64url')}`;
 }
 
+/** The claims Lightspeed puts in its access tokens. */
+export interface AccessTokenClaims {
+  acct: string;
+  /** Epoch seconds. */
+  iat: number;
+  exp: number;
+  scope: string;
+}
+
+/** A JWT-shaped access token (header.claims.signature, base64url); the signature is random: nobody verifies it. */
+export function jwtAccessToken(claims: AccessTokenClaims, clientId: string): string {
+  const part = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const header = { typ: 'JWT', alg: 'RS256', kid: 'simulator' };
+  const body = {
+    jti: randomBytes(16).toString('hex'), iss: 'https://cloud.lightspeedapp.com', aud: clientId, sub: '1',
+    acct: claims.acct, scope: claims.scope, iat: claims.iat, nbf: claims.iat, exp: claims.exp,
+  };
+  return `${part(header)}.${part(body)}.${randomBytes(64).toString('base64url')}`;
+}
+
 /** Token store of one simulator. */
 export class OAuthState {
   private readonly codes = new Map<string, AuthorizationCode>();
@@ -61,13 +86,13 @@ export class OAuthState {
   constructor(private readonly counters: () => TokenCounters) {}
 
   /** Registers the initial refresh token handed out with the credentials. */
-  addRefreshToken(token: string, clientId: string): void {
-    this.refreshTokens.set(token, { clientId, revoked: false });
+  addRefreshToken(token: string, clientId: string, scope: string): void {
+    this.refreshTokens.set(token, { clientId, revoked: false, scope });
   }
 
-  issueCode(clientId: string, redirectUri: string, now: number, lifetimeSeconds: number, challenge: string | null, method: string): string {
+  issueCode(clientId: string, redirectUri: string, now: number, lifetimeSeconds: number, challenge: string | null, method: string, scope: string): string {
     const code = opaqueToken('sim-code-');
-    this.codes.set(code, { clientId, redirectUri, expiresAt: now + lifetimeSeconds * 1000, used: false, codeChallenge: challenge, codeChallengeMethod: method });
+    this.codes.set(code, { clientId, redirectUri, expiresAt: now + lifetimeSeconds * 1000, used: false, codeChallenge: challenge, codeChallengeMethod: method, scope });
     this.counters().codesIssued++;
     return code;
   }
@@ -84,13 +109,31 @@ export class OAuthState {
   }
 
   /** Issues an access/refresh pair; `retires` is the refresh token this pair replaces. */
-  issuePair(clientId: string, accountId: string, now: number, lifetimeSeconds: number, retires: string | null): { accessToken: string; refreshToken: string } {
-    const accessToken = opaqueToken('sim-at-');
+  issuePair(clientId: string, accountId: string, now: number, lifetimeSeconds: number, retires: string | null, scope: string): { accessToken: string; refreshToken: string } {
+    const expiresAt = now + lifetimeSeconds * 1000;
+    const accessToken = jwtAccessToken({ acct: accountId, iat: Math.floor(now / 1000), exp: Math.floor(expiresAt / 1000), scope }, clientId);
     const refreshToken = opaqueToken('sim-rt-');
-    this.accessTokens.set(accessToken, { clientId, accountId, expiresAt: now + lifetimeSeconds * 1000, forcedExpired: false, used: false, retires, pairedRefresh: refreshToken, revoked: false });
-    this.refreshTokens.set(refreshToken, { clientId, revoked: false });
+    this.accessTokens.set(accessToken, { clientId, accountId, expiresAt, forcedExpired: false, used: false, retires, pairedRefresh: refreshToken, revoked: false, scope });
+    this.refreshTokens.set(refreshToken, { clientId, revoked: false, scope });
     this.counters().issued++;
     return { accessToken, refreshToken };
+  }
+
+  /** The scope a refresh token carries (of the grant it came from). */
+  scopeOf(refreshToken: string): string {
+    return this.refreshTokens.get(refreshToken)?.scope ?? '';
+  }
+
+  /** Lightspeed's 2024 rule: refreshing revokes at once the access token issued with the refresh token it spends. */
+  revokeAccessTokensPairedWith(refreshToken: string): number {
+    let revoked = 0;
+    for (const access of this.accessTokens.values()) {
+      if (access.pairedRefresh === refreshToken && !access.revoked) {
+        access.revoked = true;
+        revoked += 1;
+      }
+    }
+    return revoked;
   }
 
   /** Checks a refresh token for a client; returns an error text or null when usable. */

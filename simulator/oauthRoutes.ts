@@ -30,7 +30,7 @@ function authorize(url: URL, state: OAuthState, options: SimulatorOptions): SimR
   const redirectUri = q.get('redirect_uri');
   if (!redirectUri) return invalidRequest('redirect_uri');
   if (!q.get('scope')) return invalidRequest('scope');
-  const code = state.issueCode(options.clientId, redirectUri, options.now(), options.authorizationCodeLifetimeSeconds, q.get('code_challenge'), q.get('code_challenge_method') ?? 'plain');
+  const code = state.issueCode(options.clientId, redirectUri, options.now(), options.authorizationCodeLifetimeSeconds, q.get('code_challenge'), q.get('code_challenge_method') ?? 'plain', q.get('scope') ?? '');
   const params = new URLSearchParams({ code });
   const stateParam = q.get('state');
   if (stateParam !== null) params.set('state', stateParam);
@@ -63,15 +63,20 @@ function token(fields: Record<string, string>, headers: IncomingHttpHeaders, sta
       return oauthError(400, 'invalid_grant', 'Failed to verify `code_verifier`.', 'Check the `code_verifier` parameter');
     }
     if (!redeemed.codeChallenge && clientSecret === undefined) return invalidRequest('client_secret');
-    return tokenResponse(state.issuePair(clientId, options.accountId, now, options.tokenLifetimeSeconds, null), options);
+    return tokenResponse(state.issuePair(clientId, options.accountId, now, options.tokenLifetimeSeconds, null, redeemed.scope), options);
   }
   if (fields.grant_type === 'refresh_token') {
     if (clientSecret === undefined) return invalidRequest('client_secret');
     if (!fields.refresh_token) return invalidRequest('refresh_token');
     const problem = state.checkRefreshToken(fields.refresh_token, clientId);
     if (problem) return oauthError(400, 'invalid_grant', 'The refresh token is invalid.', problem);
+    if (fields.scope !== undefined && options.rejectScopeOnRefresh) {
+      return oauthError(400, 'invalid_grant', 'The refresh token is invalid.', 'A refresh keeps the scope of the original grant: do not send scope');
+    }
     onRefresh();
-    return tokenResponse(state.issuePair(clientId, options.accountId, now, options.tokenLifetimeSeconds, fields.refresh_token), options);
+    if (options.revokeAccessTokenOnRefresh) state.revokeAccessTokensPairedWith(fields.refresh_token);
+    const scope = state.scopeOf(fields.refresh_token);
+    return tokenResponse(state.issuePair(clientId, options.accountId, now, options.tokenLifetimeSeconds, fields.refresh_token, scope), options);
   }
   return oauthError(400, 'unsupported_grant_type', 'The authorization grant type is not supported by the authorization server.', 'Check that all required parameters have been provided');
 }

@@ -30,15 +30,27 @@ export interface SlowResponsesFault extends CountedFault {
   delayMs: number;
 }
 
-/** 504 when records-in-page x (weightPerRecord + relations x weightPerRelation) > threshold. */
+/** How a heavy page fails: Lightspeed's gateway, Cloudflare in front of it, or nothing at all for a long time. */
+export type HeavyPageAnswer = 504 | 500 | 520 | 522 | 524 | 'stall';
+
+/** Fails pages where records-in-page x (weightPerRecord + relations x weightPerRelation) > threshold. */
 export interface HeavyPageFault {
   threshold: number;
   weightPerRecord: number;
   weightPerRelation?: number;
+  /**
+   * 504 (default) from Lightspeed's gateway; 524, 520 or 522 with Cloudflare's HTML page; 500 in the error envelope;
+   * `stall`: no answer for `delayMs` (default 100 s, Cloudflare's limit), then Cloudflare's 524.
+   */
+  answer?: HeavyPageAnswer;
+  /** Body of a 504: the JSON envelope (default) or a gateway's HTML page. */
   body?: 'envelope' | 'html';
-  /** Extra time before the 504 is answered: a real gateway gives up only after its own timeout. */
+  /** Extra time before the failure is answered: a real gateway gives up only after its own timeout. */
   delayMs?: number;
 }
+
+/** How a query without records is answered: Lightspeed does not document it, clients have seen each of these. */
+export type EmptyListShape = 'attributes' | 'count' | 'object' | 'empty';
 
 /** Everything a simulator instance can be configured with (all live: read on every request). */
 export interface SimulatorOptions {
@@ -72,6 +84,16 @@ export interface SimulatorOptions {
   authorizationCodeLifetimeSeconds: number;
   /** Retire a refresh token once the access token issued by refreshing it is first used. */
   revokeRotatedRefreshTokens: boolean;
+  /** Lightspeed's 2024 rule: a refresh revokes at once the access token issued with the refresh token it spends. */
+  revokeAccessTokenOnRefresh: boolean;
+  /** Answer a `scope` parameter on a refresh with 400 invalid_grant, as other clients have seen. */
+  rejectScopeOnRefresh: boolean;
+  /** Scope of the initial refresh token (codes carry the scope they were authorized with). */
+  grantedScope: string;
+  /** `><` (between) on a datetime field: Lightspeed documents it only with numbers; `reject` answers 400. */
+  datetimeBetween: 'accept' | 'reject';
+  /** The answer to a query without records: `{"@attributes": {next, previous}}` (default), `count` 0, `{}`, or an empty body. */
+  emptyList: EmptyListShape;
   rateLimit: boolean;
   bucketSize: number;
   /** Drips per second. */
@@ -125,6 +147,11 @@ export function defaultOptions(): SimulatorOptions {
     tokenLifetimeSeconds: 3600,
     authorizationCodeLifetimeSeconds: 60,
     revokeRotatedRefreshTokens: true,
+    revokeAccessTokenOnRefresh: true,
+    rejectScopeOnRefresh: false,
+    grantedScope: 'employee:all',
+    datetimeBetween: 'accept',
+    emptyList: 'attributes',
     rateLimit: true,
     bucketSize: 90,
     dripRate: 1,

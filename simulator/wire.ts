@@ -19,6 +19,15 @@ export const STATUS_TEXT: Record<number, string> = {
   504: 'Gateway Time-out',
 };
 
+/** Cloudflare's own error titles for the answers it gives when the origin fails. */
+const CLOUDFLARE_TITLES: Record<number, string> = {
+  520: 'Web server is returning an unknown error',
+  521: 'Web server is down',
+  522: 'Connection timed out',
+  523: 'Origin is unreachable',
+  524: 'A timeout occurred',
+};
+
 /** Converts request JSON (native numbers, booleans, null) to wire form: every scalar a string. */
 export function toWire(value: unknown): WireValue {
   if (value === null || value === undefined) return '';
@@ -69,4 +78,12 @@ export function errorEnvelope(status: number, message: string, errorClass = 'Exc
 export function gatewayHtml(status: number): string {
   const text = STATUS_TEXT[status] ?? 'Error';
   return `<html>\r\n<head><title>${status} ${text}</title></head>\r\n<body>\r\n<center><h1>${status} ${text}</h1></center>\r\n</body>\r\n</html>\r\n`;
+}
+
+/** The HTML page Cloudflare answers with when the origin behind it fails (520-524). */
+export function cloudflareHtml(status: number, host = 'api.lightspeedapp.com'): string {
+  const title = `${host} | ${status}: ${CLOUDFLARE_TITLES[status] ?? 'Error'}`;
+  return `<!DOCTYPE html>\n<html lang="en-US">\n<head>\n<title>${title}</title>\n<meta charset="UTF-8" />\n</head>\n`
+    + `<body>\n<div id="cf-error-details">\n<h1>${CLOUDFLARE_TITLES[status] ?? 'Error'}</h1>\n<span>Error code ${status}</span>\n`
+    + '<p>Cloudflare Ray ID: <strong>8a1b2c3d4e5f6a7b</strong></p>\n</div>\n</body>\n</html>\n';
 }

@@ -35,15 +35,16 @@ export function signalsHeavyPage(failure: AttemptFailure, settings: PageSizeSett
 
 /**
  * Adaptive `limit`: halves on a heavy page (down to 1) and doubles back after a run of successes, so one heavy
- * stretch of records does not slow the rest of the sync. When a grown size fails again, the next attempt to grow
- * waits twice as long, and at least long enough that failed attempts cost under a tenth of the time spent on good
- * pages (a real 504 can take as long as dozens of good pages): a data set that is heavy throughout costs a handful of
- * failed requests, not one in four.
+ * stretch of records does not slow the rest of the sync. The wait before growing is long enough that a failed attempt
+ * costs under a tenth of the time spent on good pages (a real 504 or timeout can take as long as dozens of good
+ * pages), and it doubles each time a grown size fails again: a data set that is heavy throughout costs a handful of
+ * failed requests, fewer and fewer as the sync goes on.
  */
 export class AdaptivePageSize {
   private size: number;
   private successes = 0;
-  private requiredSuccesses: number;
+  /** 1, doubled by each failed growth, back to 1 when a grown size holds. */
+  private growthBackoff = 1;
   private justGrew = false;
   /** Moving average of a good page's duration, and the longest failure: what a failed attempt costs in pages. */
   private goodPageMs = 0;
@@ -51,7 +52,6 @@ export class AdaptivePageSize {
 
   constructor(private readonly settings: PageSizeSettings) {
     this.size = settings.max;
-    this.requiredSuccesses = settings.growAfter;
   }
 
   get current(): number {
@@ -61,7 +61,7 @@ export class AdaptivePageSize {
   /** Halves the size after a heavy page that took `elapsedMs` to fail; false when it is already 1. */
   shrink(elapsedMs = 0): boolean {
     if (this.size === 1) return false;
-    if (this.justGrew) this.requiredSuccesses *= 2;
+    if (this.justGrew) this.growthBackoff *= 2;
     this.failureMs = Math.max(this.failureMs, elapsedMs);
     this.size = Math.max(1, Math.floor(this.size / 2));
     this.successes = 0;
@@ -80,9 +80,10 @@ export class AdaptivePageSize {
     if (this.justGrew && this.successes >= this.settings.growAfter) {
       // The grown size held: trust growth again.
       this.justGrew = false;
-      this.requiredSuccesses = this.settings.growAfter;
+      this.growthBackoff = 1;
     }
-    if (this.size >= this.settings.max || this.successes < Math.max(this.requiredSuccesses, this.pagesPerFailure())) return;
+    const required = this.growthBackoff * Math.max(this.settings.growAfter, this.pagesPerFailure());
+    if (this.size >= this.settings.max || this.successes < required) return;
     this.size = Math.min(this.settings.max, this.size * 2);
     this.successes = 0;
     this.justGrew = true;

@@ -39,6 +39,19 @@ describe('adaptive page size', () => {
     expect(size.current).to.equal(100);
   });
 
+  it('when growth keeps failing on a costly heavy page, each next try waits twice as long: 300, 600, 1200 good pages', () => {
+    const size = new AdaptivePageSize(DEFAULT_PAGE_SIZE_SETTINGS);
+    size.shrink(3000);
+    const waits: number[] = [];
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      let goodPages = 0;
+      while (size.current === 50) { size.recordSuccess(100); goodPages += 1; }
+      waits.push(goodPages);
+      size.shrink(3000); // 100 fails again
+    }
+    expect(waits).to.deep.equal([300, 600, 1200]);
+  });
+
   it('ignores statuses it is not told to shrink on (a 429 is about rate, not page weight)', () => {
     expect(run([429, 429, 'ok'])).to.deep.equal([100, 100, 100]);
   });

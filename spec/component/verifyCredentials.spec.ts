@@ -35,6 +35,16 @@ describe('verifyCredentials', () => {
     ['a missing client ID', { clientId: '' }, /^clientId: is required$/],
     ['an unreachable host', { environmentUrl: 'http://127.0.0.1:9' }, /^Could not reach the Lightspeed API at http:\/\/127\.0\.0\.1:9/],
   ];
+  it('reads the account from the simulator\'s JWT, offline: a wrong Account ID is refused and the refresh token still works', async () => {
+    expect(await verifyCredentials.call(undefined, cfg({ accountId: '999' }))).to.deep.equal({
+      verified: false,
+      reason: 'The credential was authorized for Lightspeed account 123456, not 999: fix the Account ID or leave it empty.',
+    });
+    expect(await verifyCredentials.call(undefined, cfg({ accountId: '' }))).to.deep.equal({ verified: true });
+    resetConnections();
+    expect((await run(lookup, { id: 1 }, cfg({ objectType: 'Item' }))).thrown).to.equal(undefined);
+  });
+
   for (const [name, fields, reason] of failures) {
     it(`answers {verified: false, reason} for ${name}`, async () => {
       const result = await verifyCredentials.call(undefined, cfg(fields));

@@ -1,33 +1,42 @@
 import { expect } from 'chai';
 import * as create from '../../lib/actions/createObject';
 import * as remove from '../../lib/actions/deleteObjectById';
+import * as lookup from '../../lib/actions/lookupObjectById';
 import * as update from '../../lib/actions/updateObject';
 import * as trigger from '../../lib/triggers/pollingEntity';
 import { resetConnections } from '../../lib/client/connections';
+import { DEFAULT_REFRESH_RETRY } from '../../lib/client/refreshRetry';
 import { HandlerContext, IncomingMessage, StepConfig } from '../../lib/runtime/context';
 import { setClientOverrides } from '../../lib/runtime/session';
 import { Simulator, SimulatorOptions } from '../../simulator';
 import { Emitted, apiRequests, nextScheduledTick, run, simulatorWith } from '../helpers/component';
 import { assertNoSecrets, emittedIds, expectedItemIds, pollUntilDone, survives } from './harness';
-import { otherIntegration, rotateElsewhere } from './otherIntegration';
+import { otherIntegration, refreshAsSibling, rotateElsewhere } from './otherIntegration';
 
 type Output = Emitted & { thrown?: Error };
+
+/** Client settings of the fault matrix: fast backoffs everywhere (the waits are what is tested, not their length). */
+function fastClient(extra: { timeoutMs?: number } = {}): void {
+  const backoff = { baseDelayMs: 5, maxDelayMs: 20 };
+  setClientOverrides({ settings: { backoff, timeoutMs: extra.timeoutMs ?? 5000, refresh: { ...DEFAULT_REFRESH_RETRY, backoff } } });
+}
 
 /** 600 Items (595 active), 40 sharing one timeStamp across the first page boundary (IDs 81..120). */
 const DATA_SET: Partial<SimulatorOptions> = { items: 600, tieGroupStart: 81, tieGroupSize: 40, sales: 3, customers: 5 };
 
-/** Wraps the trigger so a test can act between emits (expire tokens, edit records, crash). */
-function triggerWith(onEmit: (event: string, count: { snapshots: number; data: number }, payload: unknown) => void): Parameters<typeof run>[0] {
+/** Wraps the trigger so a test can act between emits (expire tokens, edit records, crash, a sibling's refresh). */
+function triggerWith(onEmit: (event: string, count: { snapshots: number; data: number }, payload: unknown) => void | Promise<void>): Parameters<typeof run>[0] {
   return {
     process(this: HandlerContext, msg: IncomingMessage, cfg: StepConfig, snapshot?: unknown): Promise<void> {
       const count = { snapshots: 0, data: 0 };
       const emit = this.emit.bind(this);
       const context: HandlerContext = {
         logger: this.logger,
+        getApiClient: this.getApiClient,
         emit: async (event: string, payload?: unknown) => {
           if (event === 'snapshot') count.snapshots += 1;
           if (event === 'data') count.data += 1;
-          onEmit(event, count, payload);
+          await onEmit(event, count, payload);
           return emit(event, payload);
         },
       };
@@ -195,6 +204,91 @@ describe('reliability: fault matrix (a full poll loses nothing and repeats nothi
     expect(emittedIds([first]).slice(0, 300).concat(emittedIds([second]))).to.deep.equal(expectedItemIds(sim));
   }));
 
+  describe('answers Lightspeed does not document', () => {
+    it('>< on a datetime answered 400: the trigger never sends it', () => survives(async () => {
+      await start({ datetimeBetween: 'reject' });
+      await expectCompletePoll({ startTime: '2023-12-31T00:00:00Z' });
+      sim.touch('Item', [3]);
+      await nextScheduledTick();
+      expect(sim.stats.log.filter((entry) => entry.status === 400)).to.deep.equal([]);
+    }));
+
+    for (const shape of ['count', 'object', 'empty'] as const) {
+      it(`a list without records answered as ${shape === 'empty' ? 'an empty body' : shape === 'count' ? '{"@attributes": {"count": "0"}}' : '{}'}: the next run and a lookup find nothing, without an error`, () => survives(async () => {
+        await start({ emptyList: shape });
+        const runs = await expectCompletePoll();
+        const again = await run(trigger, {}, cfg({ objectType: 'Item' }), runs.at(-1)?.snapshots.at(-1));
+        outputs.push(again);
+        expect(again.thrown).to.equal(undefined);
+        expect(again.data).to.deep.equal([]);
+        expect(again.snapshots).to.deep.equal([runs.at(-1)?.snapshots.at(-1)]);
+        const none = await run(lookup, { filters: { description: 'no such item' } }, cfg({ objectType: 'Item', allowZeroResults: true }));
+        outputs.push(none);
+        expect(none.thrown).to.equal(undefined);
+        expect(none.data).to.deep.equal([{}]);
+      }));
+    }
+
+    for (const answer of [524, 520, 522] as const) {
+      it(`heavy pages answered ${answer} by Cloudflare (an HTML page): the page size halves`, () => survives(async () => {
+        await start({ heavyPage: { threshold: 30, weightPerRecord: 1, answer } });
+        await expectCompletePoll();
+        expect(sim.stats.faults.heavyPage).to.be.greaterThan(1);
+      }));
+    }
+
+    it('500 on pages that load relations: the page size halves', () => survives(async () => {
+      await start({ heavyPage: { threshold: 90, weightPerRecord: 1, weightPerRelation: 1, answer: 500 } });
+      await expectCompletePoll({ loadRelations: 'ItemShops, Category' });
+      expect(sim.stats.faults.heavyPage).to.be.greaterThan(1);
+    }));
+
+    it('heavy pages that stall past the client\'s timeout: the page size halves', () => survives(async () => {
+      await start({ heavyPage: { threshold: 30, weightPerRecord: 1, answer: 'stall', delayMs: 800 } });
+      fastClient({ timeoutMs: 250 });
+      await expectCompletePoll();
+      expect(sim.stats.faults.heavyPage).to.be.greaterThan(1);
+    }));
+
+    it('the token endpoint answers 429 with Retry-After: the refresh waits and succeeds', () => survives(async () => {
+      await start({ failures: [{ status: 429, count: 1, retryAfter: 1, match: { path: '/auth/oauth/token' } }] });
+      fastClient();
+      const [output] = await expectCompletePoll();
+      expect(output.updateKeys).to.have.length(1);
+      expect(sim.stats.faults.scheduled).to.equal(1);
+    }));
+
+    it('the token endpoint answers 503 twice: the refresh is retried and succeeds', () => survives(async () => {
+      await start({ failures: [{ status: 503, count: 2, match: { path: '/auth/oauth/token' } }] });
+      fastClient();
+      const [output] = await expectCompletePoll();
+      expect(output.updateKeys).to.have.length(1);
+      expect(sim.stats.tokens.refreshes).to.equal(1);
+    }));
+
+    it('a scope parameter on a refresh would be answered invalid_grant: none is sent', () => survives(async () => {
+      await start({ rejectScopeOnRefresh: true });
+      await expectCompletePoll();
+      expect(sim.stats.tokens.refreshes).to.equal(1);
+    }));
+
+    it('a sibling step refreshes the shared credential mid-run: our access token dies at once (the 2024 rule), and we take the sibling\'s', () => survives(async () => {
+      await start({ revokeAccessTokenOnRefresh: true });
+      let stored: Record<string, unknown> = { ...cfg() };
+      const platform = { accounts: { retrieve: async () => ({ keys: stored }) } };
+      const withSibling = triggerWith(async (event, count, payload) => {
+        if (event === 'updateKeys') stored = { ...stored, ...(payload as Record<string, unknown>) };
+        if (event === 'snapshot' && count.snapshots === 2) stored = { ...stored, ...await refreshAsSibling(sim, String(stored.refreshToken)) };
+      });
+      const output = await run(withSibling, {}, { ...cfg({ objectType: 'Item' }), _account: 'credential-1' }, undefined, platform);
+      outputs.push(output);
+      expect(output.thrown).to.equal(undefined);
+      expect(emittedIds([output])).to.deep.equal(expectedItemIds(sim));
+      expect(output.updateKeys, 'no second rotation of our own').to.have.length(1);
+      expect(sim.stats.log.filter((entry) => entry.status === 401)).to.have.length(1);
+    }));
+  });
+
   describe('actions', () => {
     it('a POST that times out is not retried, and the error says the create may have happened', () => survives(async () => {
       await start({ slowResponses: { count: 1, delayMs: 1500, match: { method: 'POST' } } });
@@ -204,6 +298,41 @@ describe('reliability: fault matrix (a full poll loses nothing and repeats nothi
       expect(output.thrown?.message).to.match(/^POST Item: no response before the timeout; the create may have been applied in Lightspeed/);
       await new Promise((resolve) => setTimeout(resolve, 1600)); // the simulator logs a request when it has answered
       expect(apiRequests(sim).filter((line) => line.startsWith('POST'))).to.have.length(1);
+    }));
+
+    it('a PUT that adds SaleLines is sent once under a 502, and the error says what to check', () => survives(async () => {
+      await start({ failures: [{ status: 502, count: 1, match: { method: 'PUT' } }] });
+      const output = await run(update, { saleID: 1, SaleLines: { SaleLine: [{ itemID: 1, unitQuantity: 1 }] } }, cfg({ objectType: 'Sale' }));
+      outputs.push(output);
+      expect(output.thrown?.message).to.match(/^Lightspeed answered 502 to PUT Sale 1: .*; the update may have been applied in Lightspeed, and sending it again would add its new SaleLine records a second time/);
+      expect(apiRequests(sim).filter((line) => line.startsWith('PUT'))).to.have.length(1);
+    }));
+
+    it('a PUT that adds SaleLines is sent once when it times out', () => survives(async () => {
+      await start({ slowResponses: { count: 1, delayMs: 1200, match: { method: 'PUT' } } });
+      fastClient({ timeoutMs: 300 });
+      const output = await run(update, { saleID: 2, SaleLines: { SaleLine: { itemID: 4, unitQuantity: 2 } } }, cfg({ objectType: 'Sale' }));
+      outputs.push(output);
+      expect(output.thrown?.message).to.match(/^PUT Sale 2: no response before the timeout; the update may have been applied/);
+      await new Promise((resolve) => setTimeout(resolve, 1300)); // the simulator logs a request when it has answered
+      expect(apiRequests(sim).filter((line) => line.startsWith('PUT'))).to.have.length(1);
+    }));
+
+    it('a POST answered 524 by Cloudflare is sent once', () => survives(async () => {
+      await start({ failures: [{ status: 524, count: 1, match: { method: 'POST' } }] });
+      const output = await run(create, { description: 'Once only' }, cfg({ objectType: 'Item' }));
+      outputs.push(output);
+      expect(output.thrown?.message).to.equal('Lightspeed answered 524 to POST Item: api.lightspeedapp.com | 524: A timeout occurred; '
+        + 'the create may have been applied in Lightspeed: check for the record before running it again');
+      expect(apiRequests(sim).filter((line) => line.startsWith('POST'))).to.have.length(1);
+    }));
+
+    it('a PUT of plain fields is retried after a 524', () => survives(async () => {
+      await start({ failures: [{ status: 524, count: 1, match: { method: 'PUT' } }] });
+      const output = await run(update, { itemID: 5, description: 'Retried' }, cfg({ objectType: 'Item' }));
+      outputs.push(output);
+      expect(output.data[0]).to.include({ itemID: 5, description: 'Retried' });
+      expect(apiRequests(sim).filter((line) => line.startsWith('PUT'))).to.have.length(2);
     }));
 
     it('PUT and DELETE are retried after 503 and 502', () => survives(async () => {

@@ -23,6 +23,17 @@ export async function rotateElsewhere(sim: Simulator, refreshToken: string): Pro
   return tokens.refresh_token;
 }
 
+/**
+ * Another step of the same flow refreshes the shared credential, persists the pair in the platform's store (as its
+ * updateKeys would) and uses the new access token. Returns the keys it persisted.
+ */
+export async function refreshAsSibling(sim: Simulator, refreshToken: string): Promise<Record<string, unknown>> {
+  const tokens = await tokenRequest(sim, { grant_type: 'refresh_token', refresh_token: refreshToken });
+  await fetch(`${sim.url}/API/V3/Account.json`, { headers: { Authorization: `Bearer ${tokens.access_token}` } });
+  const expiresAt = new Date(Date.now() + 3_600_000).toISOString();
+  return { refreshToken: tokens.refresh_token, oauth: { access_token: tokens.access_token, refresh_token: tokens.refresh_token, expires_at: expiresAt } };
+}
+
 async function tokenRequest(sim: Simulator, fields: Record<string, string>): Promise<{ access_token: string; refresh_token: string }> {
   const response = await fetch(sim.credentials.tokenUrl, {
     method: 'POST',
