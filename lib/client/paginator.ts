@@ -53,7 +53,8 @@ export async function* records(pages: AsyncIterable<Page>): AsyncGenerator<JsonR
   for await (const page of pages) yield* page.records;
 }
 
-function nextUrl(body: unknown, current: URL, context: RequestContext): URL | undefined {
+/** The next page's URL from `@attributes.next`, or undefined at the end; a page without `@attributes` is an error. */
+export function nextUrl(body: unknown, current: URL, context: RequestContext): URL | undefined {
   const attributes = isRecord(body) ? body['@attributes'] : undefined;
   if (!isRecord(attributes)) {
     // Without @attributes we cannot tell whether more pages exist; guessing "no" would lose records silently.
