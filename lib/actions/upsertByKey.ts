@@ -41,7 +41,7 @@ export async function upsertByKey(context: HandlerContext, msg: IncomingMessage,
 
 /** The one record carrying `value`, or undefined; several, or one that does not carry it, is an error. */
 async function findMatch(api: EntityApi, entity: EntitySpec, field: MatchField, value: string): Promise<JsonRecord | undefined> {
-  const params: Record<string, string> = { [field.param]: literalValue(value) };
+  const params: Record<string, string> = { [field.key]: literalValue(value) };
   if (hasArchive(entity)) params.archived = 'true';
   const matches: JsonRecord[] = [];
   for await (const record of api.records(entity, { params, loadRelations: field.loadRelations })) {

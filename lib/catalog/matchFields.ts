@@ -8,13 +8,12 @@ type Body = Record<string, unknown>;
 
 /** A key of the other system that Lightspeed can filter on with `=`. */
 export interface MatchField {
-  /** Value of the step's `matchField`. */
+  /** Value of the step's `matchField`, and the query parameter of the lookup. */
   key: string;
   label: string;
   /** Where the value sits in the message body, for error messages. */
   bodyPath: string;
-  /** Query parameter of the equality lookup, and the relations that lookup needs loaded. */
-  param: string;
+  /** Relations the equality lookup (`?{key}=value`) needs loaded. */
   loadRelations: string[];
   /** Lightspeed sets the field itself (systemSku): a new record cannot be given it, so the upsert only updates. */
   readOnly: boolean;
@@ -49,7 +48,6 @@ const CONTACT_EMAIL: MatchField = {
   key: 'Contact.email',
   label: 'e-mail (Contact)',
   bodyPath: 'body.Contact.Emails.ContactEmail.address',
-  param: 'Contact.email',
   loadRelations: ['Contact'],
   readOnly: false,
   ignoreCase: true,
@@ -89,7 +87,6 @@ function fieldMatch(name: string, readOnly: boolean): MatchField {
     key: name,
     label: readOnly ? `${name} (updates only: Lightspeed assigns it)` : name,
     bodyPath: `body.${name}`,
-    param: name,
     loadRelations: [],
     readOnly,
     ignoreCase: false,
