@@ -1,7 +1,8 @@
-import { ComponentError, MalformedResponseError, RequestContext } from './errors';
+import { ComponentError, LightspeedApiError, MalformedResponseError, RequestContext } from './errors';
 import { ApiResponse, HttpMethod, LightspeedClient } from './LightspeedClient';
 import { extractRecords } from './normalize';
 import { nextUrl } from './paginator';
+import { redactJson } from './redact';
 import { isRecord } from './responseError';
 import { HttpHeaders } from './transport';
 
@@ -33,12 +34,18 @@ export async function sendRaw(client: LightspeedClient, request: RawRequest): Pr
   const url = await client.url('account', request.path);
   for (const [name, value] of Object.entries(request.query)) url.searchParams.set(name, value);
   const context: RequestContext = { method: request.method, path: request.path };
-  const first = await client.call({
-    method: request.method, url: url.toString(), body: request.body, context,
-    handOver: (status) => request.allowedStatuses.includes(status),
-  });
-  if (!request.followPages || request.method !== 'GET' || first.status >= 300) {
-    return { status: first.status, headers: rateLimitHeaders(first.headers), body: first.body ?? null };
+  let first: ApiResponse;
+  try {
+    first = await client.call({ method: request.method, url: url.toString(), body: request.body, context });
+  } catch (error) {
+    // A 4xx is never retried, so the error carries Lightspeed's one answer.
+    if (error instanceof LightspeedApiError && error.response && request.allowedStatuses.includes(error.status)) {
+      return { status: error.status, headers: rateLimitHeaders(error.response.headers), body: error.response.body ?? null };
+    }
+    throw error;
+  }
+  if (!request.followPages || request.method !== 'GET') {
+    return { status: first.status, headers: rateLimitHeaders(first.headers), body: redactJson(first.body, client.redact) };
   }
   return gatherPages(client, first, url, request.maxRecords, context);
 }
@@ -63,7 +70,7 @@ async function gatherPages(client: LightspeedClient, first: ApiResponse, firstUr
   }
   // Shaped like one last page holding everything, the records always as a list.
   const body = { '@attributes': { next: '', previous: '' }, ...(recordsKey === undefined ? {} : { [recordsKey]: records }) };
-  return { status: response.status, headers: rateLimitHeaders(response.headers), body };
+  return { status: response.status, headers: rateLimitHeaders(response.headers), body: redactJson(body, client.redact) };
 }
 
 /** The key holding a page's records: the only one besides `@attributes` (none on an empty page). */

@@ -61,6 +61,8 @@ describe('Make Raw Request (against the simulator)', () => {
     const emitted = allowed.data[0] as Emitted;
     expect(emitted.status).to.equal(404);
     expect(emitted.body).to.include({ httpCode: '404' });
+    expect(emitted.headers).to.have.property('x-ls-api-bucket-level');
+    expect(apiRequests(sim)).to.have.length(2);
   });
 
   it('an accounting report with its startDate and endDate', async () => {
