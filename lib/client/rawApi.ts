@@ -61,7 +61,8 @@ async function gatherPages(client: LightspeedClient, first: ApiResponse, firstUr
       throw new MalformedResponseError(`a page holds "${key}" where the first held "${recordsKey}"`, context);
     }
     recordsKey ??= key;
-    if (key !== undefined) records.push(...extractRecords(response.body, key, context));
+    const pageRecords = key === undefined ? [] : extractRecords(response.body, key, context);
+    records.push(...pageRecords);
     if (records.length > maxRecords) {
       throw new ComponentError(`More than ${maxRecords} records under ${context.path}: narrow the query, or raise "Maximum results"`);
     }
