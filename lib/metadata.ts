@@ -1,8 +1,10 @@
 /** Design-time models: select lists and the in/out metadata the designer shows. All from the catalog, no API call. */
 import { findEntity, listEntities } from './catalog';
 import { InVerb, JsonSchema, inSchema, outSchema, supportsInVerb } from './catalog/schemas';
+import { matchFieldsOf, matchSchema } from './catalog/matchFields';
 import { EntitySpec } from './catalog/types';
 import { entityForAction } from './input/entity';
+import { matchFieldFromConfig } from './input/matchInput';
 import { pollableEntityFromConfig } from './triggers/polling/config';
 import { pollingChoices } from './triggers/polling/fields';
 import { StepConfig } from './runtime/context';
@@ -33,6 +35,23 @@ export function triggerMetaModel(cfg: StepConfig): MetaModel {
   const entity = pollableEntityFromConfig(cfg);
   const record = outSchema(entity);
   return { in: { type: 'object', properties: {} }, out: cfg.emitBehavior === 'emitPage' ? resultsOf(record) : record };
+}
+
+/** Upsert's "Match by" choices for the chosen entity: the primary key (the default), then its match fields. */
+export async function matchFieldsModel(cfg: StepConfig): Promise<Record<string, string>> {
+  const entity = findEntity(String(cfg.objectType ?? ''));
+  if (!entity?.primaryKey || !supportsInVerb(entity, 'upsert')) return {};
+  const fields = matchFieldsOf(entity).map((field) => [field.key, field.label]);
+  return Object.fromEntries([[entity.primaryKey, `${entity.primaryKey} (primary key)`], ...fields]);
+}
+
+/** Upsert's `{in, out}`: by primary key like the other writes; by a match field, `{matched, record}` out. */
+export async function upsertMetaModel(cfg: StepConfig): Promise<MetaModel> {
+  const entity = entityForAction(cfg, 'upsert');
+  const field = matchFieldFromConfig(cfg, entity);
+  if (!field) return actionMetaModel('upsert', cfg);
+  const matched: JsonSchema = { type: 'string', enum: ['created', 'updated'], title: 'Matched' };
+  return { in: matchSchema(entity, field), out: { type: 'object', properties: { matched, record: outSchema(entity) } } };
 }
 
 /** Datetime fields the trigger can poll on, for the chosen entity. */

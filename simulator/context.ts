@@ -1,4 +1,5 @@
 /** What the API handlers receive and return. */
+import { SimulatorOptions } from './options';
 import { Relations } from './relations';
 import { Store } from './store';
 import { SimEntity, SimResponse, Verb } from './types';
@@ -21,6 +22,7 @@ export interface ApiRequest {
 export interface ApiServices {
   store: Store;
   relations: Relations;
+  options: Pick<SimulatorOptions, 'contactEmailSearch'>;
 }
 
 /** A handler's answer; `page` describes a query page (for the heavy-page fault). */

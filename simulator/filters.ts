@@ -1,4 +1,5 @@
 /** Turns a request's query string into a record predicate (filters, or-groups, archived, parent keys). */
+import { ContactEmailSearch, contactPredicate } from './contactSearch';
 import { Condition, parseCondition, splitOrParam } from './query';
 import { RelationTree, Relations } from './relations';
 import { SortKey, keyOfValue } from './sortedIndex';
@@ -35,11 +36,23 @@ function scalarField(table: Table, entity: SimEntity, name: string): SimField {
   return field;
 }
 
-function conditionPredicate(table: Table, entity: SimEntity, relations: Relations, tree: RelationTree, name: string, raw: string): { predicate: Predicate; condition: Condition } {
+/** The filter of one `field=value` pair; no predicate when Lightspeed would ignore it. */
+interface CompiledCondition {
+  predicate: Predicate | null;
+  /** The parsed condition on a field of the table itself (for index ranges). */
+  condition?: Condition;
+}
+
+function conditionPredicate(scope: FilterScope, name: string, raw: string): CompiledCondition {
+  const { table, entity, relations, tree } = scope;
   const dot = name.indexOf('.');
   if (dot > 0) {
     const relation = name.slice(0, dot);
     const fieldName = name.slice(dot + 1);
+    if (tree.has(relation) && relations.resolve(table, relation)?.kind === 'embedded') {
+      const contactOf = (row: WireObject) => relations.related(table, row, relation)[0];
+      return { predicate: contactPredicate(relation, fieldName, raw, scope.contactEmailSearch, contactOf) };
+    }
     const target = tree.has(relation) ? relations.targetTable(table, relation) : undefined;
     if (!target) {
       throw new ApiError(400, `Relation search on '${name}' requires load_relations to include ${relation}`, 'InvalidQueryException');
@@ -47,7 +60,6 @@ function conditionPredicate(table: Table, entity: SimEntity, relations: Relation
     const type = target.fields.get(fieldName)?.type;
     const condition = parseCondition(fieldName, raw, type, relation);
     return {
-      condition,
       predicate: (row) => relations.related(table, row, relation).some((r) => condition.test(typeof r[fieldName] === 'string' ? (r[fieldName] as string) : '')),
     };
   }
@@ -71,11 +83,18 @@ function rangeHint(table: Table, condition: Condition): RangeHint | null {
   return { field: condition.field, op: condition.op, bounds };
 }
 
+/** What a query's filters are compiled against. */
+export interface FilterScope {
+  entity: SimEntity;
+  table: Table;
+  relations: Relations;
+  tree: RelationTree;
+  contactEmailSearch: ContactEmailSearch;
+}
+
 /** Compiles the filter of a query: field filters, `or`, `archived` and the path's parent keys. */
-export function buildFilter(
-  entity: SimEntity, table: Table, relations: Relations, tree: RelationTree,
-  query: URLSearchParams, parentValues: string[],
-): RequestFilter {
+export function buildFilter(scope: FilterScope, query: URLSearchParams, parentValues: string[]): RequestFilter {
+  const { entity, table } = scope;
   const predicates: Predicate[] = [];
   const rangeHints: RangeHint[] = [];
   entity.parentKeys.forEach((key, i) => {
@@ -99,13 +118,13 @@ export function buildFilter(
     if (name === 'offset' || name === 'orderby' || name === 'orderby_desc') {
       throw new ApiError(400, `'${name}' is not supported in API V3; use cursor pagination and sort`, 'InvalidQueryException');
     }
-    const { predicate, condition } = conditionPredicate(table, entity, relations, tree, name, raw);
-    predicates.push(predicate);
-    const hint = rangeHint(table, condition);
+    const { predicate, condition } = conditionPredicate(scope, name, raw);
+    if (predicate) predicates.push(predicate);
+    const hint = condition ? rangeHint(table, condition) : null;
     if (hint) rangeHints.push(hint);
   }
   for (const orValue of query.getAll('or')) {
-    const group = splitOrParam(orValue).map(({ field, value }) => conditionPredicate(table, entity, relations, tree, field, value).predicate);
+    const group = splitOrParam(orValue).map(({ field, value }) => conditionPredicate(scope, field, value).predicate ?? (() => true));
     if (group.length) predicates.push((row) => group.some((p) => p(row)));
   }
   return { accept: (row) => predicates.every((p) => p(row)), rangeHints };

@@ -1,5 +1,6 @@
 /** Simulator options, their defaults, and the fault descriptions tests can set between requests. */
 import { createHash } from 'node:crypto';
+import type { ContactEmailSearch } from './contactSearch';
 
 /** Which requests a fault applies to; without `path` only API requests (/API/...) match. */
 export interface RequestMatch {
@@ -111,6 +112,8 @@ export interface SimulatorOptions {
   dropConnections: CountedFault | null;
   slowResponses: SlowResponsesFault | null;
   malformedBody: CountedFault | null;
+  /** How `Customer.json?Contact.email=...` is answered (see contactSearch.ts). */
+  contactEmailSearch: ContactEmailSearch;
   /** Clock in epoch ms; inject a fake one to test bucket and token arithmetic. */
   now: () => number;
   /** Bound of the request log and of the bucket-level samples. */
@@ -166,6 +169,7 @@ export function defaultOptions(): SimulatorOptions {
     dropConnections: null,
     slowResponses: null,
     malformedBody: null,
+    contactEmailSearch: 'match',
     now: () => Date.now(),
     logLimit: 10_000,
     sampleLimit: 10_000,

@@ -43,7 +43,8 @@ export function handleQuery(req: ApiRequest, svc: ApiServices): ApiResult {
   }
   if (!table || !entity.primaryKey) return emptyList();
   const tree = svc.relations.parse(entity, query.get('load_relations'));
-  const filter = buildFilter(entity, table, svc.relations, tree ?? new Map(), query, req.parentValues);
+  const scope = { entity, table, relations: svc.relations, tree: tree ?? new Map(), contactEmailSearch: svc.options.contactEmailSearch };
+  const filter = buildFilter(scope, query, req.parentValues);
   const countParam = query.get('count');
   if (countParam === '1' || countParam === 'true') {
     const clash = ['limit', 'sort', 'after', 'before'].filter((p) => query.has(p));

@@ -130,7 +130,8 @@ function archivedSchema(): JsonSchema {
   };
 }
 
-function hasArchive(entity: EntitySpec): boolean {
+/** Whether the entity has archived records (lists leave them out unless asked: `archived=true`). */
+export function hasArchive(entity: EntitySpec): boolean {
   return entity.deleteSemantics === 'archive' || entity.fields.some((field) => field.name === 'archived');
 }
 

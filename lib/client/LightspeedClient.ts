@@ -97,7 +97,8 @@ export class LightspeedClient {
     return new LightspeedClient({ ...options, credentials: parseCredentials(cfg) });
   }
 
-  private readonly redact = (text: string): string => this.connection.redactor.redact(text);
+  /** Masks the credential's secrets (and anything shaped like a JWT) in a text. */
+  readonly redact = (text: string): string => this.connection.redactor.redact(text);
 
   /** Registers where rotated tokens go (the handler's `updateKeys`); returns the removal. */
   onTokenRotated(persist: TokenStore['persist']): () => void {

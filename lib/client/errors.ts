@@ -39,6 +39,9 @@ export class LightspeedApiError extends ComponentError {
   ) {
     super(describe(status, lightspeedMessage, request));
   }
+
+  /** The answer itself (body parsed when JSON, else its text), for callers that pass it on: the raw request. */
+  response?: { headers: Record<string, string | string[] | undefined>; body: unknown };
 }
 
 export class BadRequestError extends LightspeedApiError { override name = 'BadRequestError'; }

@@ -63,7 +63,7 @@ export async function* records(pages: AsyncIterable<Page>): AsyncGenerator<JsonR
  * The next page's URL, or undefined at the end. Lightspeed does not document the shape of an answer without records:
  * `{"@attributes": {"next": ""}}`, `{"@attributes": {"count": "0"}}`, `{}` and an empty body all mean the end.
  */
-function nextUrl(body: unknown, current: URL, recordCount: number, context: RequestContext): URL | undefined {
+export function nextUrl(body: unknown, current: URL, recordCount: number, context: RequestContext): URL | undefined {
   const attributes = isRecord(body) ? body['@attributes'] : undefined;
   if (!isRecord(attributes)) {
     if (recordCount === 0) return undefined;

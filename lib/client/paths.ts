@@ -30,3 +30,23 @@ export function parseId(field: string, value: unknown): number {
   }
   return id;
 }
+
+/** One segment of a path under the account: letters, digits, `_ - ~ .`, and not starting with a dot. */
+const SAFE_SEGMENT = /^[A-Za-z0-9_~-][A-Za-z0-9_.~-]*$/;
+
+/**
+ * A path relative to the account (`Item.json`, `Sale/12/refund.json`), checked to stay there. Only plain segments
+ * pass, so `..`, an absolute URL, another host, a query or fragment, and every encoded form of them (`%2e%2e`,
+ * `%2F`, `%3F`) are refused before a URL is built: the bearer token goes to no other path than the account's.
+ */
+export function accountRelativePath(field: string, value: unknown): string {
+  if (typeof value !== 'string' || value.trim() === '') throw new ValidationError(field, 'is required, such as "Item.json"');
+  const path = value.trim();
+  const bad = path.split('/').find((segment) => !SAFE_SEGMENT.test(segment));
+  if (bad !== undefined) {
+    const what = bad === '' ? 'an empty segment (a leading, doubled or trailing "/")' : `"${bad}"`;
+    throw new ValidationError(field, `must be a path relative to the account such as "Item.json" or "Sale/12/refund.json"; `
+      + `it has ${what} (only letters, digits, "_", "-", "~" and "." inside segments; no "..", "?", "#", "%" or host)`);
+  }
+  return path;
+}

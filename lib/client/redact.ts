@@ -20,6 +20,15 @@ export class SecretRedactor {
   }
 }
 
+/** A parsed JSON value (or a text) with every secret masked, as in `redact`: for answers passed on as they came. */
+export function redactJson(value: unknown, redact: (text: string) => string): unknown {
+  if (typeof value === 'string') return redact(value);
+  if (value === undefined) return value;
+  const text = JSON.stringify(value);
+  const clean = redact(text);
+  return clean === text ? value : JSON.parse(clean);
+}
+
 /** A logger whose string arguments pass through the redactor. */
 export function redactingLogger(logger: Logger, redactor: SecretRedactor): Logger {
   const wrap = (write: (...args: unknown[]) => void) => (...args: unknown[]) =>

@@ -2,15 +2,22 @@ import {
   BadRequestError, ForbiddenError, GatewayTimeoutError, LightspeedApiError, NotFoundError, RateLimitError,
   RequestContext, ServerError,
 } from './errors';
+import { redactJson } from './redact';
 import { parseRetryAfter } from './retryTiming';
 import { HttpHeaders, header } from './transport';
 
-/** The error class for a status, chosen in one place. */
+/** The error for a non-success answer, its class chosen by the status; the answer travels with it. */
 export function errorFromResponse(
   status: number, body: unknown, headers: HttpHeaders, request: RequestContext, redact: (text: string) => string = (text) => text,
 ): LightspeedApiError {
   // Lightspeed sometimes echoes what it was sent: its text passes through the credential's redactor.
-  const message = redact(lightspeedMessage(body));
+  const error = errorForStatus(status, body, headers, request, redact(lightspeedMessage(body)));
+  error.response = { headers, body: redactJson(body, redact) };
+  return error;
+}
+
+/** The error class for a status, chosen in one place. */
+function errorForStatus(status: number, body: unknown, headers: HttpHeaders, request: RequestContext, message: string): LightspeedApiError {
   const errorClass = isRecord(body) && typeof body.errorClass === 'string' ? body.errorClass : undefined;
   if (status === 429) {
     const retryAfter = parseRetryAfter(header(headers, 'retry-after'));

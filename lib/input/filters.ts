@@ -9,9 +9,9 @@ type Operator = typeof OPERATORS[number];
 const OPERATOR_LIKE = /^([<>=!~]+|in|or|like)$/i;
 
 /**
- * Query parameters from `{field: value}` filters. A value is either a plain value (equality) or Lightspeed's
- * `operator,value` syntax: `">=,2024-01-01T00:00:00+00:00"`, `"~,%shirt%"`, `"IN,[1,2,3]"`, `"><,1,10"`.
- * `or` is passed through as Lightspeed's `field=value|field=value` expression.
+ * Query parameters from `{field: value}` filters. A value is either a plain value (equality, compared literally:
+ * `"A,B"` finds `A,B`) or Lightspeed's `operator,value` syntax, passed as written: `">=,2024-01-01T00:00:00+00:00"`,
+ * `"~,%shirt%"`, `"IN,[1,2,3]"`, `"><,1,10"`. `or` is passed through as Lightspeed's `field=value|field=value`.
  */
 export function filterParams(entity: EntitySpec, filters: Record<string, unknown>, loadedRelations: string[]): Record<string, string> {
   const params: Record<string, string> = {};
@@ -51,11 +51,19 @@ function condition(name: string, value: unknown): string {
     if (OPERATOR_LIKE.test(head)) {
       throw new ValidationError(name, `"${head}" is not a Lightspeed operator (use one of ${OPERATORS.join(' ')})`);
     }
-    // A plain value; a comma inside it must not be read as an operator separator.
-    return value.includes(',') ? `=,${value}` : value;
+    return literalValue(value);
   }
   const operand = comma < 0 ? '' : value.slice(comma + 1);
   if (operand === '') throw new ValidationError(name, `"${operator}" needs a value after the comma`);
   if (operator === '><' && !operand.includes(',')) throw new ValidationError(name, '"><" needs two values: "><,from,to"');
   return `${operator},${operand}`;
+}
+
+/**
+ * A value Lightspeed compares literally. It decodes the query string once, splits a value on its commas (an `or` on
+ * `|` and `=`), then decodes each operand again: so `%` `,` `|` `=` are escaped here a second time (and `+`, which a
+ * second decoding may read as a space). The URL encoding of the query string adds the first level.
+ */
+export function literalValue(value: string): string {
+  return value.replace(/[%,|=+]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
 }

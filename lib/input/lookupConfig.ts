@@ -15,7 +15,7 @@ export const DEFAULT_MAX_RESULTS = 1000;
 export function parseLookupConfig(cfg: StepConfig): LookupConfig {
   return {
     emitBehavior: emitBehavior(cfg.emitBehavior),
-    maxResults: maxResults(cfg.maxResults),
+    maxResults: parseMaxResults(cfg.maxResults),
     allowZeroResults: cfg.allowZeroResults === true || cfg.allowZeroResults === 'true',
   };
 }
@@ -26,7 +26,8 @@ function emitBehavior(value: unknown): LookupEmitBehavior {
   throw new ValidationError('emitBehavior', `must be emitIndividually, emitPage or emitAll, got ${JSON.stringify(value)}`);
 }
 
-function maxResults(value: unknown): number {
+/** The step's "Maximum results": a positive whole number, default 1000. */
+export function parseMaxResults(value: unknown): number {
   if (value === undefined || value === null || value === '') return DEFAULT_MAX_RESULTS;
   const number = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
   if (typeof number !== 'number' || !Number.isInteger(number) || number < 1) {

@@ -108,10 +108,11 @@ describe('Service mode (runService.js): verifyCredentials, metadata and select m
   });
 
   describe('select models', function () {
-    it('component.json names getObjectTypes for the trigger and every action, and getPollingFields for the trigger', function () {
+    it('component.json names getObjectTypes for the trigger and every entity action, getPollingFields for the trigger, getMatchFields for upsert', function () {
       const models = selectModels();
-      for (const name of Object.keys(allFunctions)) expect(models).to.deep.include([name, 'getObjectTypes']);
+      for (const name of Object.keys(allFunctions).filter((candidate) => candidate !== 'rawRequest')) expect(models).to.deep.include([name, 'getObjectTypes']);
       expect(models).to.deep.include(['pollingEntity', 'getPollingFields']);
+      expect(models).to.deep.include(['upsertObject', 'getMatchFields']);
     });
 
     for (const [name, model] of selectModels().filter(([, candidate]) => candidate === 'getObjectTypes')) {
@@ -121,6 +122,12 @@ describe('Service mode (runService.js): verifyCredentials, metadata and select m
         expect(outcome.data).to.have.property('Item').that.is.a('string').and.not.empty;
       });
     }
+
+    it('upsertObject.getMatchFields for Item offers the primary key and customSku', async function () {
+      const outcome = await call({ method: 'selectModel', actionOrTrigger: 'upsertObject', getModelMethod: 'getMatchFields', cfg: stepConfig({ objectType: 'Item' }) });
+      expect(outcome.status, JSON.stringify(outcome.data)).to.equal('success');
+      expect(outcome.data).to.include.keys('itemID', 'customSku');
+    });
 
     it('pollingEntity.getPollingFields for Item offers timeStamp', async function () {
       const outcome = await call({ method: 'selectModel', actionOrTrigger: 'pollingEntity', getModelMethod: 'getPollingFields', cfg: stepConfig({ objectType: 'Item' }) });

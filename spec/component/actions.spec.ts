@@ -93,6 +93,13 @@ describe('actions (against the simulator)', () => {
       expect(apiRequests(sim).at(-1)).to.contain(`itemID=${encodeURIComponent('><,1,30')}`);
     });
 
+    it('a plain value is compared literally: commas, % and | in it are escaped for Lightspeed', async () => {
+      const id = Number(sim.store.create('Item', { description: 'Odd SKU', customSku: 'A,B|50%' }).itemID);
+      const result = await run(lookup, { filters: { customSku: 'A,B|50%' } }, cfg({ objectType: 'Item' }));
+      expect(result.thrown).to.equal(undefined);
+      expect((result.data as Row[]).map((row) => row.itemID)).to.deep.equal([id]);
+    });
+
     it('emitAll refuses to exceed the maximum and emits nothing', async () => {
       const result = await run(lookup, { filters: { itemID: '>,0' } }, cfg({ objectType: 'Item', emitBehavior: 'emitAll', maxResults: '10' }));
       expect(result.thrown?.message).to.equal('More than 10 Item records match: narrow the filters, raise "Maximum results", or use "Emit page"');

@@ -15,7 +15,7 @@ describe('README', () => {
 
   it('documents every function of component.json', () => {
     const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
-    for (const title of ['Polling entity', 'Create Object', 'Upsert Object', 'Update Object', 'Lookup Object By ID', 'Delete Object By ID']) {
+    for (const title of ['Polling entity', 'Create Object', 'Upsert Object', 'Update Object', 'Lookup Object By ID', 'Delete Object By ID', 'Make Raw Request']) {
       expect(readme).to.contain(`## ${title}`);
     }
   });

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import * as create from '../../lib/actions/createObject';
 import * as remove from '../../lib/actions/deleteObjectById';
 import * as lookup from '../../lib/actions/lookupObjectById';
+import * as raw from '../../lib/actions/rawRequest';
 import * as update from '../../lib/actions/updateObject';
 import * as upsert from '../../lib/actions/upsertObject';
 import * as trigger from '../../lib/triggers/pollingEntity';
@@ -14,6 +15,24 @@ type Handler = Parameters<typeof run>[0];
 interface Case { name: string; handler: Handler; cfg: Record<string, unknown>; body: unknown; error: string | RegExp }
 
 const big = 'x'.repeat(600 * 1024);
+
+/** Paths a raw request must refuse: each leaves the account, or could once decoded; [path, what the error names]. */
+const PATHS_LEAVING_THE_ACCOUNT: Array<[string, string]> = [
+  ['../Item.json', '".."'],
+  ['Item/../../999/Item.json', '".."'],
+  ['https://evil.example/Item.json', '"https:"'],
+  ['//evil.example/API/V3/Account/123456/Item.json', 'an empty segment'],
+  ['/API/V3/Account/999/Item.json', 'an empty segment'],
+  ['Item.json?archived=true', '"Item.json?archived=true"'],
+  ['Item.json#top', '"Item.json#top"'],
+  ['%2e%2e/Customer.json', '"%2e%2e"'],
+  ['Item%2F..%2F..%2F999%2FItem.json', '"Item%2F..%2F..%2F999%2FItem.json"'],
+  ['Item%3Farchived=true', '"Item%3Farchived=true"'],
+  ['Item\\..\\Customer.json', '"Item\\..\\Customer.json"'],
+  ['.', '"."'],
+];
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Every case must fail with an error naming the field and the problem, and send nothing at all. */
 export const BAD_INPUTS: Case[] = [
@@ -41,11 +60,25 @@ export const BAD_INPUTS: Case[] = [
   { name: 'a non-object body (array)', handler: create, cfg: { objectType: 'Item' }, body: [1, 2], error: 'body: must be a JSON object, got an array' },
   { name: 'a non-object body (string)', handler: update, cfg: { objectType: 'Item' }, body: 'itemID=1', error: 'body: must be a JSON object, got string' },
   { name: 'an oversized body', handler: create, cfg: { objectType: 'Item' }, body: { description: big }, error: 'body: is 600 KB; the limit is 512 KB' },
+  { name: 'upsert by an unknown match field', handler: upsert, cfg: { objectType: 'Item', matchField: 'colour' }, body: { customSku: 'x' }, error: 'matchField: Item cannot be matched by "colour" (choose one of itemID, customSku, systemSku, upc, ean, manufacturerSku)' },
+  { name: 'upsert by customSku without customSku', handler: upsert, cfg: { objectType: 'Item', matchField: 'customSku' }, body: { description: 'x' }, error: 'body.customSku: is required' },
+  { name: 'upsert by customSku with a blank customSku', handler: upsert, cfg: { objectType: 'Item', matchField: 'customSku' }, body: { customSku: '  ' }, error: 'body.customSku: is required to match by customSku' },
+  { name: 'upsert by customSku with the primary key too', handler: upsert, cfg: { objectType: 'Item', matchField: 'customSku' }, body: { itemID: 5, customSku: 'x' }, error: 'body.itemID: must be left out when matching by customSku: the match finds the record' },
+  { name: 'upsert by e-mail without an address', handler: upsert, cfg: { objectType: 'Customer', matchField: 'Contact.email' }, body: { firstName: 'Ada', Contact: { Emails: '' } }, error: 'body.Contact.Emails.ContactEmail.address: is required to match by e-mail (Contact)' },
   { name: 'an unknown filter operator', handler: lookup, cfg: { objectType: 'Item' }, body: { filters: { itemID: '=>,5' } }, error: 'body.filters.itemID: "=>" is not a Lightspeed operator (use one of !~ != <= >= >< < > = ~ IN)' },
   { name: 'a filter on an unknown field', handler: lookup, cfg: { objectType: 'Item' }, body: { filters: { colour: 'red' } }, error: 'body.filters.colour: is not a field of Item' },
   { name: 'a between filter with one value', handler: lookup, cfg: { objectType: 'Item' }, body: { filters: { itemID: '><,5' } }, error: 'body.filters.itemID: "><" needs two values: "><,from,to"' },
   { name: 'an unknown relation', handler: lookup, cfg: { objectType: 'Item' }, body: { loadRelations: ['Colour'] }, error: /^body\.loadRelations\.0: must be one of Category/ },
   { name: 'a bad emitBehavior', handler: lookup, cfg: { objectType: 'Item', emitBehavior: 'emitSome' }, body: { id: 1 }, error: 'emitBehavior: must be emitIndividually, emitPage or emitAll, got "emitSome"' },
+  ...PATHS_LEAVING_THE_ACCOUNT.map(([path, named]): Case => ({
+    name: `raw request to ${JSON.stringify(path)}`, handler: raw, cfg: {}, body: { method: 'GET', path },
+    error: new RegExp(`^body\\.path: must be a path relative to the account such as "Item\\.json".*; it has ${escapeRegExp(named)} `),
+  })),
+  { name: 'raw request without a path', handler: raw, cfg: {}, body: { method: 'GET', path: ' ' }, error: 'body.path: is required, such as "Item.json"' },
+  { name: 'raw request with PATCH', handler: raw, cfg: {}, body: { method: 'PATCH', path: 'Item/1.json' }, error: 'body.method: must be one of GET, POST, PUT, DELETE' },
+  { name: 'raw GET with a body', handler: raw, cfg: {}, body: { method: 'GET', path: 'Item.json', body: { a: 1 } }, error: 'body.body: must be left out: a GET sends no body' },
+  { name: 'raw request allowing a 5xx', handler: raw, cfg: { allowedStatuses: '404, 500' }, body: { method: 'GET', path: 'Item.json' }, error: 'allowedStatuses: must list 4xx statuses such as "404, 409" (401 and 429 are handled by the component), got "500"' },
+  { name: 'raw request with a bad maximum', handler: raw, cfg: { followPages: true, maxResults: 'lots' }, body: { method: 'GET', path: 'Item.json' }, error: 'maxResults: must be a positive whole number, got "lots"' },
   { name: 'trigger pageSize 0', handler: trigger, cfg: { objectType: 'Item', pageSize: 0 }, body: {}, error: 'pageSize: must be a whole number from 1 to 100, got 0' },
   { name: 'trigger pageSize 500', handler: trigger, cfg: { objectType: 'Item', pageSize: '500' }, body: {}, error: 'pageSize: must be a whole number from 1 to 100, got "500"' },
   { name: 'trigger unparsable startTime', handler: trigger, cfg: { objectType: 'Item', startTime: 'yesterday' }, body: {}, error: 'startTime: is not an ISO 8601 date-time such as 2024-01-01T00:00:00Z, got "yesterday"' },
@@ -81,8 +114,8 @@ describe('reliability: bad input gets a clear error naming the field, and no req
     });
   }
 
-  it('has at least 30 cases across the trigger and the five actions', () => {
+  it('has at least 30 cases across the trigger and the six actions', () => {
     expect(BAD_INPUTS.length).to.be.at.least(30);
-    expect(new Set(BAD_INPUTS.map((bad) => bad.handler)).size).to.equal(6);
+    expect(new Set(BAD_INPUTS.map((bad) => bad.handler)).size).to.equal(7);
   });
 });

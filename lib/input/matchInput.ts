@@ -1,0 +1,34 @@
+import { MatchField, matchFieldsOf, matchSchema } from '../catalog/matchFields';
+import { EntitySpec } from '../catalog/types';
+import { ValidationError } from '../client/errors';
+import { JsonRecord } from '../client/normalize';
+import { IncomingMessage, StepConfig } from '../runtime/context';
+import { bodyObject, validated } from './validate';
+
+/** The step's "Match by": undefined for the primary key (the upsert by ID), else the match field. */
+export function matchFieldFromConfig(cfg: StepConfig, entity: EntitySpec): MatchField | undefined {
+  const key = typeof cfg.matchField === 'string' ? cfg.matchField.trim() : '';
+  if (key === '' || key === entity.primaryKey) return undefined;
+  const fields = matchFieldsOf(entity);
+  const field = fields.find((candidate) => candidate.key === key);
+  if (!field) {
+    const choices = [entity.primaryKey, ...fields.map((candidate) => candidate.key)].join(', ');
+    throw new ValidationError('matchField', `${entity.name} cannot be matched by "${key}" (choose one of ${choices})`);
+  }
+  return field;
+}
+
+/** The body of an upsert by `field`, validated, and the value it matches on. */
+export function matchInput(msg: IncomingMessage, entity: EntitySpec, field: MatchField): { body: JsonRecord; value: string } {
+  const raw = bodyObject(msg.body);
+  const primaryKey = entity.primaryKey as string;
+  if (raw[primaryKey] !== undefined) {
+    throw new ValidationError(`body.${primaryKey}`, `must be left out when matching by ${field.label}: the match finds the record`);
+  }
+  const body = validated(`${entity.name}:upsert:${field.key}`, matchSchema(entity, field), raw);
+  const value = field.valueIn(body);
+  if (value === undefined || value === null || String(value).trim() === '') {
+    throw new ValidationError(field.bodyPath, `is required to match by ${field.label}`);
+  }
+  return { body, value: String(value) };
+}
