@@ -1,13 +1,13 @@
 /** Design-time models: select lists and the in/out metadata the designer shows. All from the catalog, no API call. */
 import { findEntity, listEntities } from './catalog';
-import { InVerb, JsonSchema, inSchema, outSchema, supportsInVerb } from './catalog/schemas';
+import { InVerb, JsonSchema, PlatformSchema, outSchema, platformInSchema, supportsInVerb } from './catalog/schemas';
 import { EntitySpec } from './catalog/types';
 import { entityForAction } from './input/entity';
 import { pollableEntityFromConfig } from './triggers/polling/config';
 import { pollingChoices } from './triggers/polling/fields';
 import { StepConfig } from './runtime/context';
 
-type MetaModel = { in: JsonSchema; out: JsonSchema };
+type MetaModel = { in: PlatformSchema; out: JsonSchema };
 
 /** Select model `{entityName: title}` of the entities that allow `verb` (`poll`: the trigger's). */
 export function objectTypesModel(verb: InVerb | 'poll'): (cfg?: StepConfig) => Promise<Record<string, string>> {
@@ -21,11 +21,11 @@ export function metaModelFor(verb: InVerb | 'trigger'): (cfg: StepConfig) => Pro
   return async (cfg) => (verb === 'trigger' ? triggerMetaModel(cfg) : actionMetaModel(verb, cfg));
 }
 
-/** `{in, out}` of an action for the chosen entity. */
+/** `{in, out}` of an action for the chosen entity; `in` in the platform's dialect (the mapper marks required fields). */
 export function actionMetaModel(verb: InVerb, cfg: StepConfig): MetaModel {
   const entity = entityForAction(cfg, verb);
   const record = outSchema(entity);
-  return { in: inSchema(entity, verb), out: outputShape(verb, entity, record, cfg) };
+  return { in: platformInSchema(entity, verb), out: outputShape(verb, entity, record, cfg) };
 }
 
 /** The trigger's output: one record, or `{results: [...]}` per page. */
