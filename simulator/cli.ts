@@ -43,6 +43,7 @@ const USAGE = `Usage: node dist/simulator/cli.js [options]
   --bucket-size N (90) --drip-rate N (1) --cost-model current|legacy --burst-limit N --no-rate-limit
   --latency MS --failure-rate 0..1 --log-limit N --no-retry-after
   --keep-refresh-tokens (never retire a refreshed-away refresh token: the printed one keeps working)
+  --jwt-access-tokens (JWT-shaped access tokens with exp and acct claims, as Lightspeed issues; default opaque)
   --credential-file PATH (also write the credential JSON there, for a test harness in another process)`;
 
 /** Parses argv into simulator options; throws on unknown flags or bad values. */
@@ -54,6 +55,7 @@ export function parseArgs(argv: string[]): Partial<SimulatorOptions> {
     if (arg === '--no-rate-limit') options.rateLimit = false;
     else if (arg === '--no-retry-after') options.retryAfterHeader = false;
     else if (arg === '--keep-refresh-tokens') options.revokeRotatedRefreshTokens = false;
+    else if (arg === '--jwt-access-tokens') options.jwtAccessTokens = true;
     else if (arg === '--help' || arg === '-h') throw new Error(USAGE);
     else {
       const [name, inline] = arg.split(/=(.*)/s, 2);

@@ -52,6 +52,20 @@ export function opaqueToken(prefix: string): string {
   return `${prefix}${randomBytes(48 + Math.floor(Math.random() * 16)).toString('base64url')}`;
 }
 
+/**
+ * A token shaped like Lightspeed's access tokens: a JWT (RS256 header, claims iss/aud/acct/iat/nbf/exp/jti) whose
+ * signature is random bytes, since nobody verifies it here. Clients read `exp` and `acct` from it.
+ */
+export function jwtShapedAccessToken(clientId: string, accountId: string, issuedAtMs: number, expiresAtMs: number): string {
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const iat = Math.floor(issuedAtMs / 1000);
+  const claims = {
+    iss: 'https://cloud.lightspeedapp.com', aud: clientId, acct: accountId, iat, nbf: iat, exp: Math.floor(expiresAtMs / 1000),
+    jti: randomBytes(16).toString('hex'),
+  };
+  return [part({ typ: 'JWT', alg: 'RS256', kid: 'simulator' }), part(claims), randomBytes(64).toString('base64url')].join('.');
+}
+
 /** Token store of one simulator. */
 export class OAuthState {
   private readonly codes = new Map<string, AuthorizationCode>();
@@ -84,8 +98,8 @@ export class OAuthState {
   }
 
   /** Issues an access/refresh pair; `retires` is the refresh token this pair replaces. */
-  issuePair(clientId: string, accountId: string, now: number, lifetimeSeconds: number, retires: string | null): { accessToken: string; refreshToken: string } {
-    const accessToken = opaqueToken('sim-at-');
+  issuePair(clientId: string, accountId: string, now: number, lifetimeSeconds: number, retires: string | null, jwt = false): { accessToken: string; refreshToken: string } {
+    const accessToken = jwt ? jwtShapedAccessToken(clientId, accountId, now, now + lifetimeSeconds * 1000) : opaqueToken('sim-at-');
     const refreshToken = opaqueToken('sim-rt-');
     this.accessTokens.set(accessToken, { clientId, accountId, expiresAt: now + lifetimeSeconds * 1000, forcedExpired: false, used: false, retires, pairedRefresh: refreshToken, revoked: false });
     this.refreshTokens.set(refreshToken, { clientId, revoked: false });

@@ -63,7 +63,7 @@ function token(fields: Record<string, string>, headers: IncomingHttpHeaders, sta
       return oauthError(400, 'invalid_grant', 'Failed to verify `code_verifier`.', 'Check the `code_verifier` parameter');
     }
     if (!redeemed.codeChallenge && clientSecret === undefined) return invalidRequest('client_secret');
-    return tokenResponse(state.issuePair(clientId, options.accountId, now, options.tokenLifetimeSeconds, null), options);
+    return tokenResponse(state.issuePair(clientId, options.accountId, now, options.tokenLifetimeSeconds, null, options.jwtAccessTokens), options);
   }
   if (fields.grant_type === 'refresh_token') {
     if (clientSecret === undefined) return invalidRequest('client_secret');
@@ -71,7 +71,7 @@ function token(fields: Record<string, string>, headers: IncomingHttpHeaders, sta
     const problem = state.checkRefreshToken(fields.refresh_token, clientId);
     if (problem) return oauthError(400, 'invalid_grant', 'The refresh token is invalid.', problem);
     onRefresh();
-    return tokenResponse(state.issuePair(clientId, options.accountId, now, options.tokenLifetimeSeconds, fields.refresh_token), options);
+    return tokenResponse(state.issuePair(clientId, options.accountId, now, options.tokenLifetimeSeconds, fields.refresh_token, options.jwtAccessTokens), options);
   }
   return oauthError(400, 'unsupported_grant_type', 'The authorization grant type is not supported by the authorization server.', 'Check that all required parameters have been provided');
 }

@@ -69,6 +69,8 @@ export interface SimulatorOptions {
   /** Initial refresh token; empty = derived from seed and clientId (stable across runs). */
   refreshToken: string;
   tokenLifetimeSeconds: number;
+  /** Issue JWT-shaped access tokens (as Lightspeed does: exp and acct claims) instead of opaque ones. */
+  jwtAccessTokens: boolean;
   authorizationCodeLifetimeSeconds: number;
   /** Retire a refresh token once the access token issued by refreshing it is first used. */
   revokeRotatedRefreshTokens: boolean;
@@ -123,6 +125,7 @@ export function defaultOptions(): SimulatorOptions {
     clientSecret: 'simulator-client-secret',
     refreshToken: '',
     tokenLifetimeSeconds: 3600,
+    jwtAccessTokens: false,
     authorizationCodeLifetimeSeconds: 60,
     revokeRotatedRefreshTokens: true,
     rateLimit: true,

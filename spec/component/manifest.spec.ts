@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { getEntity } from '../../lib/catalog';
 import { supportsInVerb } from '../../lib/catalog/schemas';
+import { DEFAULT_TOKEN_URL, OAUTH_CLIENT_ENV } from '../../lib/client/credentials';
 import { pollingChoices } from '../../lib/triggers/polling/fields';
 import { headingAnchors } from '../helpers/markdown';
 
@@ -12,7 +13,8 @@ const manifest = JSON.parse(fs.readFileSync(path.join(root, 'component.json'), '
   version: string;
   docsUrl: string;
   help?: Help;
-  credentials: { help?: Help; fields: Record<string, Field> };
+  envVars: Record<string, { required: boolean; description: string }>;
+  credentials: { help?: Help; fields: Record<string, Field>; oauth2: Record<string, unknown> };
   triggers: Record<string, Func>;
   actions: Record<string, Func>;
 };
@@ -45,7 +47,9 @@ describe('component.json', () => {
   it('declares the contract: title, credential fields and their views', () => {
     expect(manifest.title).to.equal('Lightspeed Retail');
     const fields = manifest.credentials.fields;
-    expect(Object.keys(fields)).to.deep.equal(['environmentUrl', 'accountId', 'clientId', 'clientSecret', 'refreshToken', 'tokenUrl']);
+    expect(Object.keys(fields)).to.deep.equal(['oauth', 'environmentUrl', 'accountId', 'clientId', 'clientSecret', 'refreshToken', 'tokenUrl']);
+    // Either way of filling the credential leaves the other's fields empty, so none can be required.
+    expect(Object.entries(fields).filter(([, field]) => field.required !== false).map(([name]) => name)).to.deep.equal([]);
     expect(fields.clientSecret.viewClass).to.equal('PasswordFieldView');
     expect(fields.refreshToken.viewClass).to.equal('PasswordFieldView');
     expect(Object.keys(manifest.triggers)).to.deep.equal(['pollingEntity']);
@@ -54,6 +58,24 @@ describe('component.json', () => {
       createObject: 'Create Object', upsertObject: 'Upsert Object', updateObject: 'Update Object',
       lookupObjectById: 'Lookup Object By ID', deleteObjectById: 'Delete Object By ID',
     });
+  });
+
+  it('offers the Authenticate button: cfg.oauth from the platform\'s authorization-code flow with the client in env vars the component reads', () => {
+    const protocol = JSON.parse(fs.readFileSync(path.join(root, 'data/lightspeed-api/protocol.json'), 'utf8')) as { oauth: { authorizeUrl: string; tokenUrl: string; scopes: string[] } };
+    // The field's key is the cfg key the platform stores the token response under.
+    expect(manifest.credentials.fields.oauth.viewClass).to.equal('OAuthFieldView');
+    expect(manifest.credentials.oauth2).to.deep.equal({
+      client_id: `{{${OAUTH_CLIENT_ENV.id}}}`,
+      client_secret: `{{${OAUTH_CLIENT_ENV.secret}}}`,
+      auth_uri: protocol.oauth.authorizeUrl,
+      token_uri: protocol.oauth.tokenUrl,
+      scopes: ['employee:all'],
+    });
+    expect(protocol.oauth.tokenUrl).to.equal(DEFAULT_TOKEN_URL);
+    expect(protocol.oauth.scopes).to.include('employee:all');
+    expect(Object.keys(manifest.envVars)).to.deep.equal([OAUTH_CLIENT_ENV.id, OAUTH_CLIENT_ENV.secret]);
+    // Optional: tenants without an API client of their own fill the manual fields instead.
+    for (const variable of Object.values(manifest.envVars)) expect(variable.required).to.equal(false);
   });
 
   it('carries package.json\'s version (the platform shows it and refuses a push that does not raise it)', () => {
