@@ -1,4 +1,4 @@
-/** Pure JSON Schema (draft-07) builders for an entity's output record and action inputs. */
+/** Pure schema builders for an entity's output record and action inputs: JSON Schema (draft-07), and the platform's dialect. */
 import { listEntities } from './index';
 import { JsonSchema } from './jsonSchema';
 import { PlatformSchema, toPlatformSchema } from './platformSchema';
