@@ -67,10 +67,10 @@ describe('a credential from the Authenticate button', () => {
     expect(sim.stats.tokens.refreshes).to.equal(1);
   });
 
-  it('uses an opaque token with a bare expires_in until Lightspeed answers 401, then refreshes once', async () => {
-    const cfg = await authenticated({ jwtAccessTokens: false });
-    sim.expireAccessTokens();
-    const result = await run(lookup, { id: 1 }, cfg);
+  it('uses an access token that is not a JWT (no expiry to read) until Lightspeed answers 401, then refreshes once', async () => {
+    const cfg = await authenticated({ jwtAccessTokens: true });
+    const oauth = { ...cfg.oauth as Record<string, unknown>, access_token: 'an-opaque-access-token-lightspeed-no-longer-knows' };
+    const result = await run(lookup, { id: 1 }, { ...cfg, oauth });
     expect(result.thrown).to.equal(undefined);
     expect(sim.stats.log.filter((entry) => entry.status === 401)).to.have.length(1);
     expect(sim.stats.tokens.refreshes).to.equal(1);
