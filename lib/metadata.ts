@@ -1,7 +1,8 @@
 /** Design-time models: select lists and the in/out metadata the designer shows. All from the catalog, no API call. */
 import { findEntity, listEntities } from './catalog';
-import { InVerb, JsonSchema, inSchema, outSchema, supportsInVerb } from './catalog/schemas';
+import { InVerb, JsonSchema, PlatformSchema, outSchema, platformInSchema, supportsInVerb } from './catalog/schemas';
 import { matchFieldsOf, matchSchema } from './catalog/matchFields';
+import { toPlatformSchema } from './catalog/platformSchema';
 import { EntitySpec } from './catalog/types';
 import { entityForAction } from './input/entity';
 import { matchFieldFromConfig } from './input/matchInput';
@@ -9,7 +10,7 @@ import { pollableEntityFromConfig } from './triggers/polling/config';
 import { pollingChoices } from './triggers/polling/fields';
 import { StepConfig } from './runtime/context';
 
-type MetaModel = { in: JsonSchema; out: JsonSchema };
+type MetaModel = { in: PlatformSchema; out: JsonSchema };
 
 /** Select model `{entityName: title}` of the entities that allow `verb` (`poll`: the trigger's). */
 export function objectTypesModel(verb: InVerb | 'poll'): (cfg?: StepConfig) => Promise<Record<string, string>> {
@@ -23,11 +24,11 @@ export function metaModelFor(verb: InVerb | 'trigger'): (cfg: StepConfig) => Pro
   return async (cfg) => (verb === 'trigger' ? triggerMetaModel(cfg) : actionMetaModel(verb, cfg));
 }
 
-/** `{in, out}` of an action for the chosen entity. */
+/** `{in, out}` of an action for the chosen entity; `in` in the platform's dialect (the mapper marks required fields). */
 export function actionMetaModel(verb: InVerb, cfg: StepConfig): MetaModel {
   const entity = entityForAction(cfg, verb);
   const record = outSchema(entity);
-  return { in: inSchema(entity, verb), out: outputShape(verb, entity, record, cfg) };
+  return { in: platformInSchema(entity, verb), out: outputShape(verb, entity, record, cfg) };
 }
 
 /** The trigger's output: one record, or `{results: [...]}` per page. */
@@ -51,7 +52,7 @@ export async function upsertMetaModel(cfg: StepConfig): Promise<MetaModel> {
   const field = matchFieldFromConfig(cfg, entity);
   if (!field) return actionMetaModel('upsert', cfg);
   const matched: JsonSchema = { type: 'string', enum: ['created', 'updated'], title: 'Matched' };
-  return { in: matchSchema(entity, field), out: { type: 'object', properties: { matched, record: outSchema(entity) } } };
+  return { in: toPlatformSchema(matchSchema(entity, field)), out: { type: 'object', properties: { matched, record: outSchema(entity) } } };
 }
 
 /** Datetime fields the trigger can poll on, for the chosen entity. */

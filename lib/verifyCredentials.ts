@@ -3,11 +3,13 @@
  *
  * It cannot persist a rotated refresh token, and Lightspeed revokes the stored refresh token as soon as an access
  * token from a newer refresh is used. So it never uses a freshly refreshed access token: it (1) calls the API with
- * the stored access token when there is a live one, else (2) refreshes to prove the client and refresh token,
- * reads the account from the new token's claims, and throws the new pair away unused.
+ * the stored access token unless it is known to have expired (right after Authenticate, the one the platform just
+ * got), else (2) refreshes to prove the client and refresh token and throws the new pair away unused. Either way the
+ * account in the token's claims must match the Account ID.
  */
 import { Credentials, parseCredentials } from './client/credentials';
 import { ComponentError } from './client/errors';
+import { jwtAccount } from './client/jwt';
 import { Logger, silentLogger } from './client/logger';
 import { SimpleOAuthRefresher } from './client/oauth';
 import { HttpResponse, Transport } from './client/transport';
@@ -25,8 +27,8 @@ export async function verifyCredentials(this: { logger?: Logger } | undefined, c
   try {
     const credentials = parseCredentials(cfg);
     await probeApiHost(credentials);
-    if (await storedTokenWorks(credentials)) return { verified: true };
-    const account = await accountOfRefreshedToken(credentials);
+    const provenToken = (await storedTokenWorks(credentials)) ? credentials.accessToken as string : await refreshedAccessToken(credentials);
+    const account = jwtAccount(provenToken);
     if (credentials.accountId && account && account !== credentials.accountId) {
       return { verified: false, reason: `The credential was authorized for Lightspeed account ${account}, not ${credentials.accountId}: fix the Account ID or leave it empty.` };
     }
@@ -49,19 +51,18 @@ async function probeApiHost(credentials: Credentials): Promise<void> {
   }
 }
 
-/** True when the stored access token is still accepted (no refresh, so nothing is rotated). */
+/** True when the stored access token is still accepted (no refresh, so nothing is rotated). An unknown expiry is tried. */
 async function storedTokenWorks(credentials: Credentials): Promise<boolean> {
-  const live = credentials.accessToken && (credentials.accessTokenExpiresAt ?? 0) > Date.now() + 60_000;
-  if (!live) return false;
+  const expiresAt = credentials.accessTokenExpiresAt;
+  if (!credentials.accessToken || (expiresAt !== undefined && expiresAt <= Date.now() + 60_000)) return false;
   const response = await send(credentials, credentials.accessToken).catch(() => undefined);
   return response?.status === 200;
 }
 
-/** Refreshes (proving client ID, secret and refresh token) and returns the account from the token's claims. */
-async function accountOfRefreshedToken(credentials: Credentials): Promise<string | undefined> {
+/** Refreshes (proving client ID, secret and refresh token); the new access token is only read, never sent. */
+async function refreshedAccessToken(credentials: Credentials): Promise<string> {
   const refresher = new SimpleOAuthRefresher({ ...credentials, timeoutMs: TIMEOUT_MS });
-  const tokens = await refresher.refresh(credentials.refreshTokens[0]);
-  return jwtClaim(tokens.accessToken, 'acct');
+  return (await refresher.refresh(credentials.refreshTokens[0])).accessToken;
 }
 
 function send(credentials: Credentials, token: string | undefined): Promise<HttpResponse> {
@@ -69,16 +70,4 @@ function send(credentials: Credentials, token: string | undefined): Promise<Http
   if (token) headers.Authorization = `Bearer ${token}`;
   const url = new URL('/API/V3/Account.json', credentials.environmentUrl).toString();
   return transport.send({ method: 'GET', url, headers, timeoutMs: TIMEOUT_MS });
-}
-
-/** A claim of a JWT, read without verifying it (only to compare account IDs); undefined for opaque tokens. */
-function jwtClaim(token: string, claim: string): string | undefined {
-  const payload = token.split('.')[1];
-  if (!payload) return undefined;
-  try {
-    const value = (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>)[claim];
-    return value === undefined ? undefined : String(value);
-  } catch {
-    return undefined;
-  }
 }

@@ -6,6 +6,7 @@ module.exports = {
     'dist/spec-e2e/specs/serviceMode.spec.js',
     'dist/spec-e2e/specs/pollingFlow.spec.js',
     'dist/spec-e2e/specs/tokenRotation.spec.js',
+    'dist/spec-e2e/specs/authenticateButton.spec.js',
     'dist/spec-e2e/specs/errors.spec.js',
     'dist/spec-e2e/specs/upsertByKey.spec.js',
     'dist/spec-e2e/specs/cleanup.spec.js',

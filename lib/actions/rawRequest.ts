@@ -1,4 +1,5 @@
 /** Action "Make Raw Request": any method and path under the account, through the shared client. */
+import { PlatformSchema, toPlatformSchema } from '../catalog/platformSchema';
 import { sendRaw } from '../client/rawApi';
 import { RAW_REQUEST_IN, RAW_REQUEST_OUT, rawRequestInput } from '../input/rawRequestInput';
 import { HandlerContext, IncomingMessage, StepConfig } from '../runtime/context';
@@ -10,6 +11,7 @@ export async function process(this: HandlerContext, msg: IncomingMessage, cfg: S
   await emitData(this, response);
 }
 
-export async function getMetaModel(): Promise<{ in: typeof RAW_REQUEST_IN; out: typeof RAW_REQUEST_OUT }> {
-  return { in: RAW_REQUEST_IN, out: RAW_REQUEST_OUT };
+/** `in` in the platform's dialect (required fields marked on themselves); ajv validates the JSON Schema it comes from. */
+export async function getMetaModel(): Promise<{ in: PlatformSchema; out: typeof RAW_REQUEST_OUT }> {
+  return { in: toPlatformSchema(RAW_REQUEST_IN), out: RAW_REQUEST_OUT };
 }

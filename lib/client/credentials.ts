@@ -1,7 +1,14 @@
 import { ValidationError } from './errors';
+import { jwtExpiry } from './jwt';
 
 export const DEFAULT_ENVIRONMENT_URL = 'https://api.lightspeedapp.com';
 export const DEFAULT_TOKEN_URL = 'https://cloud.lightspeedapp.com/auth/oauth/token';
+
+/**
+ * The component's environment variables holding the API client the platform's Authenticate button uses
+ * (component.json `credentials.oauth2`); the component refreshes with the same client.
+ */
+export const OAUTH_CLIENT_ENV = { id: 'OAUTH_CLIENT_ID', secret: 'OAUTH_CLIENT_SECRET' } as const;
 
 /** Tokens as the component persists them (`cfg.oauth`) and reads them back. */
 export interface StoredTokens {
@@ -25,22 +32,44 @@ export interface Credentials {
   accessTokenExpiresAt?: number;
 }
 
-/** Reads the credential fields of `cfg` (the contract shared with component.json) or says which field is wrong. */
-export function parseCredentials(cfg: Record<string, unknown>): Credentials {
+/**
+ * Reads the credential fields of `cfg` (the contract shared with component.json) or says which field is wrong.
+ * Two ways to fill it: the platform's Authenticate button stores `cfg.oauth` and the API client comes from the
+ * component's env vars (`env`); or the user types Client ID, Client Secret and Refresh Token.
+ */
+export function parseCredentials(cfg: Record<string, unknown>, env: NodeJS.ProcessEnv = process.env): Credentials {
   const stored = parseStoredTokens(cfg.oauth);
   const fieldToken = optionalText(cfg, 'refreshToken');
   const refreshTokens = [...new Set([stored.refreshToken, fieldToken].filter(isText))];
-  if (refreshTokens.length === 0) throw new ValidationError('refreshToken', 'is required (get one with the authorization helper)');
+  if (refreshTokens.length === 0) {
+    throw new ValidationError('refreshToken', 'is required: click Authenticate, or paste a refresh token from the authorization helper');
+  }
   return {
     environmentUrl: parseEnvironmentUrl(optionalText(cfg, 'environmentUrl')),
     accountId: parseAccountId(optionalText(cfg, 'accountId')),
-    clientId: requiredText(cfg, 'clientId'),
-    clientSecret: requiredText(cfg, 'clientSecret'),
+    ...apiClient(cfg, env),
     refreshTokens,
     tokenUrl: parseTokenUrl(optionalText(cfg, 'tokenUrl')),
     accessToken: stored.accessToken,
     accessTokenExpiresAt: stored.expiresAt,
   };
+}
+
+/**
+ * Client ID and Secret: the credential's fields when the user filled them (both then required), else the component's
+ * env vars, which the Authenticate button used to get the tokens.
+ */
+function apiClient(cfg: Record<string, unknown>, env: NodeJS.ProcessEnv): { clientId: string; clientSecret: string } {
+  if (optionalText(cfg, 'clientId') !== undefined || optionalText(cfg, 'clientSecret') !== undefined) {
+    return { clientId: requiredText(cfg, 'clientId'), clientSecret: requiredText(cfg, 'clientSecret') };
+  }
+  const clientId = env[OAUTH_CLIENT_ENV.id]?.trim();
+  const clientSecret = env[OAUTH_CLIENT_ENV.secret]?.trim();
+  if (!clientId || !clientSecret) {
+    const missing = !clientId ? ['clientId', OAUTH_CLIENT_ENV.id] : ['clientSecret', OAUTH_CLIENT_ENV.secret];
+    throw new ValidationError(missing[0], `is required: fill it in the credential, or set the component's ${missing[1]} environment variable (used with the Authenticate button)`);
+  }
+  return { clientId, clientSecret };
 }
 
 /** `api.lightspeedapp.com`, `https://host`, `http://127.0.0.1:8787` -> an origin. Plain http only for loopback. */
@@ -83,18 +112,23 @@ function parseAccountId(value: string | undefined): string | undefined {
   return value;
 }
 
-/** Tokens from the `oauth` object the component persists. */
+/**
+ * Tokens from `cfg.oauth`: as the platform stores the token response after Authenticate (`access_token`,
+ * `refresh_token`, a bare `expires_in`), or as the component persists a rotation (also `expires_at`).
+ */
 export function parseStoredTokens(raw: unknown): StoredTokens {
   if (typeof raw !== 'object' || raw === null) return {};
   const oauth = raw as Record<string, unknown>;
+  const accessToken = isText(oauth.access_token) ? oauth.access_token : undefined;
   return {
-    accessToken: isText(oauth.access_token) ? oauth.access_token : undefined,
+    accessToken,
     refreshToken: isText(oauth.refresh_token) ? oauth.refresh_token : undefined,
-    expiresAt: parseExpiry(oauth.expires_at),
+    // A bare expires_in has no issue time; Lightspeed's JWT says when it expires, which the platform never stores.
+    expiresAt: (accessToken === undefined ? undefined : jwtExpiry(accessToken)) ?? parseExpiry(oauth.expires_at),
   };
 }
 
-/** `expires_at` as ISO text or epoch seconds/ms. A bare `expires_in` has no issue time, so it tells nothing. */
+/** `expires_at` as ISO text or epoch seconds/ms. */
 function parseExpiry(value: unknown): number | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return value < 1e12 ? value * 1000 : value;
   if (typeof value === 'string') {

@@ -9,6 +9,8 @@ export interface TokenSet {
   refreshToken: string;
   /** Epoch ms, or undefined when the server did not say. */
   expiresAt: number | undefined;
+  /** The lifetime in seconds the token endpoint stated (`expires_in`), kept for the platform's `oauth` object. */
+  expiresIn?: number;
 }
 
 /** Exchanges a refresh token for a new pair. */
@@ -55,7 +57,8 @@ function toTokenSet(token: Record<string, unknown>): TokenSet {
     throw new AuthenticationError('Lightspeed\'s token endpoint answered without an access token and a refresh token');
   }
   const expiresAt = token.expires_at instanceof Date ? token.expires_at.getTime() : undefined;
-  return { accessToken: token.access_token, refreshToken: token.refresh_token, expiresAt };
+  const expiresIn = typeof token.expires_in === 'number' ? token.expires_in : undefined;
+  return { accessToken: token.access_token, refreshToken: token.refresh_token, expiresAt, expiresIn };
 }
 
 /** Turns whatever the HTTP layer threw into a message that says what the user must do, and nothing secret. */

@@ -54,17 +54,25 @@ function storedCredentialLoader(context: HandlerContext, cfg: StepConfig): (() =
   };
 }
 
-/** The credential as it must be stored after a rotation. */
+/**
+ * The credential as it must be stored after a rotation: its fields as they were, and the whole `oauth` object
+ * the platform keeps (what it stored after Authenticate, such as token_type or scope, with the new pair). The
+ * Refresh Token field is rewritten only when the credential uses it, so an authenticated one does not grow one.
+ */
 export function keysToPersist(cfg: StepConfig, tokens: TokenSet): Record<string, unknown> {
   const keys: Record<string, unknown> = {};
   for (const field of CREDENTIAL_FIELDS) if (cfg[field] !== undefined) keys[field] = cfg[field];
+  if (typeof cfg.refreshToken === 'string' && cfg.refreshToken.trim() !== '') keys.refreshToken = tokens.refreshToken;
+  const stored = typeof cfg.oauth === 'object' && cfg.oauth !== null ? cfg.oauth as Record<string, unknown> : {};
   return {
     ...keys,
-    refreshToken: tokens.refreshToken,
     oauth: {
+      ...stored,
       token_type: 'Bearer',
       access_token: tokens.accessToken,
       refresh_token: tokens.refreshToken,
+      expires_in: tokens.expiresIn,
+      // expires_in alone has no issue time: keep when this token expires too.
       expires_at: tokens.expiresAt === undefined ? undefined : new Date(tokens.expiresAt).toISOString(),
     },
   };

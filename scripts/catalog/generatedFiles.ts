@@ -1,5 +1,5 @@
 /** Every file the generator owns, as (repo-relative path, content) pairs; pure. */
-import { IN_VERBS, inSchema, outSchema, supportsInVerb } from '../../lib/catalog/schemas';
+import { IN_VERBS, outSchema, platformInSchema, supportsInVerb } from '../../lib/catalog/schemas';
 import { EntitySpec } from '../../lib/catalog/types';
 
 export interface GeneratedFile {
@@ -11,7 +11,7 @@ export interface GeneratedFile {
 export const ENTITIES_FILE = 'lib/catalog/entities.json';
 export const SCHEMAS_DIR = 'schemas';
 
-/** entities.json plus schemas/out/<Entity>.json and schemas/in/<verb>/<Entity>.json. */
+/** entities.json plus schemas/out/<Entity>.json and schemas/in/<verb>/<Entity>.json (in the platform's dialect). */
 export function generatedFiles(catalog: readonly EntitySpec[]): GeneratedFile[] {
   return [
     { path: ENTITIES_FILE, content: toJsonText(catalog) },
@@ -23,7 +23,7 @@ export function generatedFiles(catalog: readonly EntitySpec[]): GeneratedFile[] 
       .filter((entity) => supportsInVerb(entity, verb))
       .map((entity) => ({
         path: `${SCHEMAS_DIR}/in/${verb}/${entity.name}.json`,
-        content: toJsonText(inSchema(entity, verb)),
+        content: toJsonText(platformInSchema(entity, verb)),
       }))),
   ];
 }

@@ -4,6 +4,7 @@
  *   PUT  /v1/accounts/{id}                  updateKeys: body {keys}; recorded, and it becomes the account's keys
  *   GET  /v1/accounts/{id}                  the account's current keys ({id, keys}), for a component that re-reads them
  *   POST /service-results/{callId}          a service-mode result {status, data}; recorded, answered 200
+ *   GET  /callback/oauth2?code&state        where an OAuth provider sends the user back (see platformOAuth.ts)
  * Step config is built at each request from the step's fields and its account's current keys, so a
  * sailor started after an updateKeys sees the rotated credential, as on the platform.
  */
@@ -57,6 +58,8 @@ export class PlatformStandIn implements PlatformEndpoint {
   private readonly accounts = new Map<string, JsonObject>();
   private readonly steps = new Map<string, PlatformStep>();
   private readonly results = new Map<string, ServiceResult>();
+  /** OAuth authorizations waiting for the provider's redirect, by their `state`. */
+  private readonly oauthCallbacks = new Map<string, (query: URLSearchParams) => Promise<void>>();
 
   private constructor(private readonly server: http.Server, readonly url: string) {}
 
@@ -112,6 +115,12 @@ export class PlatformStandIn implements PlatformEndpoint {
     return { callId, url: `${this.url}/service-results/${callId}` };
   }
 
+  /** The platform's OAuth callback URL, and the handler of the redirect that carries `state`. */
+  expectOAuthCallback(state: string, handle: (query: URLSearchParams) => Promise<void>): string {
+    this.oauthCallbacks.set(state, handle);
+    return `${this.url}/callback/oauth2`;
+  }
+
   async waitForResult(callId: string, timeoutMs: number): Promise<ServiceResult> {
     return waitFor(`the service result ${callId}`, () => this.results.get(callId), { timeoutMs, intervalMs: 20 });
   }
@@ -122,8 +131,11 @@ export class PlatformStandIn implements PlatformEndpoint {
   }
 
   private async handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
-    const path = new URL(request.url ?? '/', this.url).pathname;
+    const url = new URL(request.url ?? '/', this.url);
+    const path = url.pathname;
     const body = await readBody(request);
+    // The user's browser arrives here from the provider: no platform API credentials.
+    if (request.method === 'GET' && path === '/callback/oauth2') return this.oauthCallback(response, url.searchParams);
     const result = path.match(/^\/service-results\/([^/]+)$/);
     if (request.method === 'POST' && result) {
       const posted = JSON.parse(body) as { status: string; data: Json };
@@ -141,6 +153,14 @@ export class PlatformStandIn implements PlatformEndpoint {
     if (request.method === 'GET' && accountPath) return this.getAccount(response, accountPath[1]);
     this.refused.push(`404 ${request.method} ${path}`);
     respond(response, 404, { error: `no route ${request.method} ${path}` });
+  }
+
+  private async oauthCallback(response: http.ServerResponse, query: URLSearchParams): Promise<void> {
+    const handle = this.oauthCallbacks.get(query.get('state') ?? '');
+    if (handle === undefined) return respond(response, 400, { error: 'unknown or reused OAuth state' });
+    this.oauthCallbacks.delete(query.get('state') ?? '');
+    await handle(query);
+    respond(response, 200, { authenticated: true });
   }
 
   private getStep(response: http.ServerResponse, flowId: string, stepId: string): void {

@@ -20,6 +20,8 @@ export interface ServiceCall {
   actionOrTrigger?: string;
   /** The exported select function, for selectModel. */
   getModelMethod?: string;
+  /** The component's env vars (such as OAUTH_CLIENT_ID), set on its container by the platform. */
+  env?: Record<string, string>;
 }
 
 export interface ServiceOutcome {
@@ -44,6 +46,7 @@ export async function callService(platform: PlatformStandIn, call: ServiceCall, 
     logFile,
     env: {
       ...inherited,
+      ...call.env,
       LOG_LEVEL: 'info',
       ELASTICIO_POST_RESULT_URL: url,
       ELASTICIO_CFG: JSON.stringify(call.cfg),

@@ -34,14 +34,17 @@ function outValidator(entityName: string): ValidateFunction {
 }
 
 describe('JSON Schemas', () => {
-  it('ajv (strict, with formats) compiles every file under schemas/ without warnings', () => {
+  it('ajv (strict, with formats) compiles every out-schema file, and the JSON Schema behind every in-schema file, without warnings', () => {
     const warnings: string[] = [];
     const ajv = strictAjv(warnings);
     const files = listFiles(repoRoot, 'schemas');
     expect(files.length).to.be.greaterThan(300);
     for (const file of files) {
       const schema = JSON.parse(fs.readFileSync(path.join(repoRoot, file), 'utf8')) as JsonSchema;
-      expect(() => ajv.compile(schema), file).not.to.throw();
+      // In-schema files are in the platform's dialect (required: true on properties); ajv enforces their source.
+      const [, kind, verb, entity] = file.match(/^schemas\/(in|out)\/(?:(\w+)\/)?(\w+)\.json$/) ?? [];
+      const compiled = kind === 'in' ? inSchema(freshEntity(entity), verb as InVerb) : schema;
+      expect(() => ajv.compile(compiled), file).not.to.throw();
       expect(schema.title, file).to.be.a('string');
       expect(schema.description, file).to.be.a('string');
       for (const [name, property] of Object.entries(schema.properties ?? {})) {

@@ -3,6 +3,12 @@ import { DEFAULT_ENVIRONMENT_URL, DEFAULT_TOKEN_URL, parseCredentials, parseEnvi
 import { ValidationError } from '../../lib/client/errors';
 
 const base = { clientId: 'id', clientSecret: 'secret', refreshToken: 'refresh' };
+/** What the platform stores in cfg.oauth after Authenticate: the token response, with a bare expires_in. */
+const jwt = (claims: Record<string, unknown>) =>
+  ['{"alg":"RS256","typ":"JWT"}', JSON.stringify(claims)].map((part) => Buffer.from(part).toString('base64url')).join('.') + '.c2lnbmF0dXJl';
+const EXP = Date.UTC(2026, 10, 30, 12, 0, 0) / 1000;
+const platformOauth = { token_type: 'Bearer', expires_in: 3600, access_token: jwt({ acct: '777', iat: EXP - 3600, exp: EXP }), refresh_token: 'platform-refresh' };
+const clientEnv = { OAUTH_CLIENT_ID: 'env-id', OAUTH_CLIENT_SECRET: 'env-secret' };
 
 describe('credentials', () => {
   const accepted: Array<[string | undefined, string]> = [
@@ -53,5 +59,28 @@ describe('credentials', () => {
   it('never echoes a secret in a validation error', () => {
     const error = (() => { try { parseCredentials({ ...base, clientSecret: { nested: 'secret' } }); } catch (e) { return e as Error; } return undefined; })();
     expect(error?.message).to.equal('clientSecret: must be text, got object');
+  });
+
+  describe('from the Authenticate button (cfg.oauth as the platform stores it)', () => {
+    it('takes the tokens from cfg.oauth and the API client from the component\'s OAUTH_CLIENT_ID and OAUTH_CLIENT_SECRET', () => {
+      const credentials = parseCredentials({ oauth: platformOauth, accountId: '' }, clientEnv);
+      expect(credentials).to.include({ clientId: 'env-id', clientSecret: 'env-secret', accessToken: platformOauth.access_token, tokenUrl: DEFAULT_TOKEN_URL });
+      expect(credentials.refreshTokens).to.deep.equal(['platform-refresh']);
+    });
+
+    it('reads the expiry from the JWT\'s exp claim (a bare expires_in has no issue time); an opaque token\'s is unknown', () => {
+      expect(parseCredentials({ oauth: platformOauth }, clientEnv).accessTokenExpiresAt).to.equal(EXP * 1000);
+      expect(parseCredentials({ oauth: { ...platformOauth, access_token: 'opaque-token' } }, clientEnv).accessTokenExpiresAt).to.equal(undefined);
+    });
+
+    it('prefers the credential\'s own Client ID and Secret when filled, and names the half that is missing', () => {
+      expect(parseCredentials({ ...base, oauth: platformOauth }, clientEnv)).to.include({ clientId: 'id', clientSecret: 'secret' });
+      expect(() => parseCredentials({ oauth: platformOauth, clientId: 'id' }, clientEnv)).to.throw(ValidationError, /^clientSecret: is required$/);
+    });
+
+    it('without the env vars says which field or variable is missing', () => {
+      expect(() => parseCredentials({ oauth: platformOauth }, {})).to.throw(ValidationError, /^clientId: is required: fill it in the credential, or set the component's OAUTH_CLIENT_ID environment variable/);
+      expect(() => parseCredentials({ oauth: platformOauth }, { OAUTH_CLIENT_ID: 'env-id' })).to.throw(ValidationError, /^clientSecret: .*OAUTH_CLIENT_SECRET/);
+    });
   });
 });

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import * as create from '../../lib/actions/createObject';
 import * as remove from '../../lib/actions/deleteObjectById';
 import * as lookup from '../../lib/actions/lookupObjectById';
+import * as update from '../../lib/actions/updateObject';
 import * as upsert from '../../lib/actions/upsertObject';
 import * as trigger from '../../lib/triggers/pollingEntity';
 
@@ -13,10 +14,19 @@ describe('dynamic metadata and select models', () => {
     expect(meta.out.properties?.itemID).to.deep.include({ type: ['integer', 'null'] });
   });
 
+  it('in-metadata marks required fields the platform\'s way: required: true on the property, no required list', async () => {
+    const meta = await update.getMetaModel({ objectType: 'SaleSaleLine' });
+    expect(meta.in.properties?.saleLineID).to.include({ type: 'integer', required: true });
+    expect(meta.in.properties?.saleID).to.include({ required: true });
+    expect(meta.in.properties?.unitQuantity).not.to.have.property('required');
+    expect(meta.in).not.to.have.property('required');
+    expect(meta.in).not.to.have.property('$schema');
+  });
+
   it('upsert shows the primary key as optional; delete outputs {id, result, record}', async () => {
     const meta = await upsert.getMetaModel({ objectType: 'Customer' });
     expect(meta.in.properties).to.have.property('customerID');
-    expect(meta.in.required ?? []).not.to.include('customerID');
+    expect(meta.in.properties?.customerID).not.to.have.property('required');
     const deleted = await remove.getMetaModel({ objectType: 'Customer' });
     expect(Object.keys(deleted.out.properties ?? {})).to.deep.equal(['id', 'result', 'record']);
   });

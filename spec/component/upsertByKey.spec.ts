@@ -165,7 +165,7 @@ describe('Upsert Object by a match key (against the simulator)', () => {
 
     it('by a key, the input requires it and has no primary key; the output is {matched, record}', async () => {
       const meta = await upsert.getMetaModel({ objectType: 'Item', matchField: 'upc' });
-      expect(meta.in.required).to.include('upc');
+      expect(meta.in.properties?.upc, 'required the platform\'s way').to.include({ required: true });
       expect(meta.in.properties).not.to.have.property('itemID');
       expect(meta.out.properties?.matched).to.deep.include({ enum: ['created', 'updated'] });
       expect(meta.out.properties?.record?.properties).to.have.property('itemID');

@@ -90,7 +90,7 @@ export const BAD_INPUTS: Case[] = [
   { name: 'plain http to a remote host', handler: lookup, cfg: { objectType: 'Item', environmentUrl: 'http://api.lightspeedapp.com' }, body: { id: 1 }, error: /^environmentUrl: must use https/ },
   { name: 'missing clientId', handler: lookup, cfg: { objectType: 'Item', clientId: '' }, body: { id: 1 }, error: 'clientId: is required' },
   { name: 'missing clientSecret', handler: create, cfg: { objectType: 'Item', clientSecret: undefined }, body: { description: 'x' }, error: 'clientSecret: is required' },
-  { name: 'missing refreshToken', handler: trigger, cfg: { objectType: 'Item', refreshToken: ' ' }, body: {}, error: 'refreshToken: is required (get one with the authorization helper)' },
+  { name: 'missing refreshToken', handler: trigger, cfg: { objectType: 'Item', refreshToken: ' ' }, body: {}, error: 'refreshToken: is required: click Authenticate, or paste a refresh token from the authorization helper' },
 ];
 
 describe('reliability: bad input gets a clear error naming the field, and no request is sent', () => {

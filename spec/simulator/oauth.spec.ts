@@ -38,6 +38,18 @@ describe('simulator OAuth', () => {
     expect(sim.stats.tokens).to.deep.equal({ issued: 1, revoked: 0, refreshes: 1, codesIssued: 0 });
   });
 
+  it('issues JWT access tokens with Lightspeed\'s claims (acct, aud, scope, iat, exp), accepted by the API', async () => {
+    sim.setOptions({ tokenLifetimeSeconds: 1800 });
+    const { body } = await refreshTokens(sim);
+    const [header, payload, signature] = String(body.access_token).split('.');
+    const decode = (part: string) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>;
+    expect(decode(header)).to.include({ typ: 'JWT', alg: 'RS256' });
+    const claims = decode(payload);
+    expect(claims).to.include({ acct: sim.credentials.accountId, aud: sim.credentials.clientId, scope: 'employee:all', iat: clock.ms / 1000, exp: clock.ms / 1000 + 1800 });
+    expect(signature.length).to.be.greaterThan(40);
+    expect((await api(sim, String(body.access_token), 'Item/1.json')).status).to.equal(200);
+  });
+
   it('keeps the old refresh token usable until the new access token is used, then answers invalid_grant', async () => {
     const first = await refreshTokens(sim);
     const again = await refreshTokens(sim); // old token still valid: nothing used yet
