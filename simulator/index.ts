@@ -46,6 +46,8 @@ export interface Simulator {
   setOptions(partial: Partial<SimulatorOptions>): void;
   /** Bumps records' timeStamp to now (strictly after every seeded timestamp), as a user edit would. */
   touch(entity: string, ids: number[]): WireObject[];
+  /** Changes records with a timeStamp `behindMs` before the newest one: a change that became visible late. */
+  touchLate(entity: string, ids: number[], behindMs: number): WireObject[];
   /** Makes every access token issued so far answer 401 "Token has expired". */
   expireAccessTokens(): void;
   resetStats(): void;
@@ -104,6 +106,7 @@ export async function startSimulator(partial: Partial<SimulatorOptions> = {}): P
       Object.assign(options, next);
     },
     touch: (entity, ids) => store.touch(entity, ids),
+    touchLate: (entity, ids, behindMs) => store.touchLate(entity, ids, behindMs),
     expireAccessTokens: () => {
       oauth.expireAll();
     },

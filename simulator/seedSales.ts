@@ -8,6 +8,9 @@ import { Store } from './store';
 import { formatTimestamp, parseInstant } from './time';
 import { WireObject } from './types';
 
+/** Sales 1..5 predate `updatetime`: it is empty on them. */
+const LEGACY_SALES = 5;
+
 /**
  * Customers. Contact list sizes follow the id so tests can rely on them: one address each,
  * customerID % 3 phones (3, 6, ... have none -> "Phones":""), (customerID + 1) % 3 emails.
@@ -78,7 +81,8 @@ export function seedSales(store: Store, options: SimulatorOptions, at: StampAt):
     const completed = lines.length > 0;
     store.seed('Sale', {
       saleID: String(id), timeStamp: stamp, completed: completed ? 'true' : 'false', archived: 'false', voided: 'false',
-      createTime: created, updatetime: stamp, completeTime: completed ? stamp : '', referenceNumber: '',
+      // The first sales predate updatetime: it is empty, as on older real accounts (a filter on it never matches).
+      createTime: created, updatetime: id <= LEGACY_SALES ? '' : stamp, completeTime: completed ? stamp : '', referenceNumber: '',
       tax1Rate: '0.05', tax2Rate: '0.09975', calcSubtotal: subtotal.toFixed(2), calcTaxable: subtotal.toFixed(2),
       calcTax1: (subtotal * 0.05).toFixed(2), calcTax2: (subtotal * 0.09975).toFixed(2), calcTotal: total.toFixed(2),
       calcPayments: completed ? total.toFixed(2) : '0', total: total.toFixed(2), totalDue: total.toFixed(2),

@@ -1,4 +1,5 @@
 /** The in-memory store: one Table per storage table, side data for embedded relations, write clock. */
+import { changeStamps } from './stamps';
 import { Table } from './table';
 import { formatTimestamp, parseInstant } from './time';
 import { SimEntity, SimField, WireObject } from './types';
@@ -130,14 +131,16 @@ export class Store {
     const row = Object.assign(this.blankRecord(table), values);
     row[table.primaryKey] = String(table.allocateId());
     if (table.fields.has('createTime')) row.createTime = stamp;
+    if (table.fields.has('updatetime')) row.updatetime = stamp;
     row.timeStamp = stamp;
     table.insert(row);
     return row;
   }
 
-  /** Updates a record in place and bumps its timeStamp. */
+  /** Updates a record in place and moves its timestamps as the entity does (`changeStamps`). */
   update(tableName: string, row: WireObject, patch: WireObject, stamp = this.writeTimestamp()): WireObject {
-    this.mustTable(tableName).update(row, { ...patch, timeStamp: stamp });
+    const table = this.mustTable(tableName);
+    table.update(row, { ...patch, ...changeStamps(table, row, patch, stamp) });
     return row;
   }
 
@@ -148,16 +151,28 @@ export class Store {
     for (const [key, side] of this.embedded) if (key.startsWith(`${table.name}.`)) side.delete(table.pkOf(row));
   }
 
-  /** Bumps records' timeStamp as if a user edited them (strictly after every seeded timestamp). */
+  /** Bumps records' timestamps as if a user edited them (strictly after every seeded timestamp). */
   touch(name: string, ids: number[]): WireObject[] {
     const table = this.mustTable(name);
     const stamp = this.stampAtLeast(this.seedHorizonMs + 1000);
-    return ids.map((id) => {
-      const row = table.get(id);
-      if (!row) throw new Error(`${name} ${id} does not exist`);
-      table.update(row, { timeStamp: stamp });
-      return row;
-    });
+    return ids.map((id) => this.restamp(table, id, stamp));
+  }
+
+  /**
+   * Records whose change becomes visible only now although it was stamped `behindMs` before the newest timestamp:
+   * a long transaction committing, a replica catching up. A poll that already read past that time cannot see them.
+   */
+  touchLate(name: string, ids: number[], behindMs: number): WireObject[] {
+    const table = this.mustTable(name);
+    const stamp = formatTimestamp(this.newestMs - behindMs);
+    return ids.map((id) => this.restamp(table, id, stamp));
+  }
+
+  private restamp(table: Table, id: number, stamp: string): WireObject {
+    const row = table.get(id);
+    if (!row) throw new Error(`${table.name} ${id} does not exist`);
+    table.update(row, changeStamps(table, row, {}, stamp));
+    return row;
   }
 
   /** Timestamp for a write: now, never earlier than the newest stored timestamp. */

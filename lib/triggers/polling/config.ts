@@ -1,9 +1,11 @@
+import { hasArchive } from '../../catalog/schemaIn';
 import { EntitySpec } from '../../catalog/types';
 import { ValidationError } from '../../client/errors';
 import { entityFromConfig } from '../../input/entity';
 import { relations } from '../../input/relations';
 import { StepConfig } from '../../runtime/context';
 import { PollingChoice, pollingChoices } from './fields';
+import { lightspeedTime } from './time';
 
 export type EmitBehavior = 'emitIndividually' | 'emitPage';
 
@@ -16,7 +18,19 @@ export interface PollingConfig {
   endTime?: string;
   emitBehavior: EmitBehavior;
   loadRelations: string[];
+  /** Ask for archived records too (Lightspeed's "deletes" of Items, Customers, Sales...). */
+  includeArchived: boolean;
+  /** How far each run reads back behind what it emitted, for records that became visible late. */
+  lookbackSeconds: number;
 }
+
+/**
+ * Records can become visible to the API a few seconds after others stamped later (a long transaction, a replica
+ * behind, clocks apart): a minute covers that many times over, and costs each run one re-read of the last minute.
+ */
+export const DEFAULT_LOOKBACK_SECONDS = 60;
+/** A day: beyond that a record is not late, it is lost elsewhere, and the re-read would cost every run dearly. */
+const MAX_LOOKBACK_SECONDS = 86_400;
 
 /** The step's entity, if the trigger can poll it. */
 export function pollableEntityFromConfig(cfg: StepConfig): EntitySpec {
@@ -27,7 +41,8 @@ export function pollableEntityFromConfig(cfg: StepConfig): EntitySpec {
   return entity;
 }
 
-export function parsePollingConfig(cfg: StepConfig): PollingConfig {
+/** The trigger's config; `snapshot` is the stored one, whose polling field is kept when the step names none. */
+export function parsePollingConfig(cfg: StepConfig, snapshot?: { objectType?: unknown; pollingField?: unknown }): PollingConfig {
   const entity = pollableEntityFromConfig(cfg);
   const startTime = parseTime(cfg, 'startTime');
   const endTime = parseTime(cfg, 'endTime');
@@ -36,23 +51,50 @@ export function parsePollingConfig(cfg: StepConfig): PollingConfig {
   }
   return {
     entity,
-    polling: pollingField(cfg, entity),
+    polling: pollingField(cfg, entity, snapshot?.objectType === entity.name ? snapshot.pollingField : undefined),
     pageSize: pageSize(cfg.pageSize),
     startTime,
     endTime,
     emitBehavior: emitBehavior(cfg.emitBehavior),
     loadRelations: relations(cfg.loadRelations, entity),
+    includeArchived: includeArchived(cfg.includeArchived, entity),
+    lookbackSeconds: lookbackSeconds(cfg.lookbackSeconds),
   };
 }
 
-function pollingField(cfg: StepConfig, entity: EntitySpec): PollingChoice {
+/**
+ * The step's field; without one, the field a stored snapshot was made with (a changed default must not restart a
+ * running flow), else the entity's default (the first choice).
+ */
+function pollingField(cfg: StepConfig, entity: EntitySpec, snapshotField: unknown): PollingChoice {
   const choices = pollingChoices(entity);
   const requested = typeof cfg.pollingField === 'string' && cfg.pollingField.trim() ? cfg.pollingField.trim() : undefined;
-  const choice = choices.find((candidate) => candidate.field === (requested ?? 'timeStamp')) ?? (requested ? undefined : choices[0]);
+  const kept = choices.find((candidate) => candidate.field === snapshotField);
+  const choice = requested ? choices.find((candidate) => candidate.field === requested) : kept ?? choices[0];
   if (!choice) {
     throw new ValidationError('pollingField', `"${requested}" is not a datetime field of ${entity.name} (choose one of ${choices.map((c) => c.field).join(', ')})`);
   }
   return choice;
+}
+
+function includeArchived(value: unknown, entity: EntitySpec): boolean {
+  const on = value === true || value === 'true';
+  if (!on && value !== undefined && value !== null && value !== '' && value !== false && value !== 'false') {
+    throw new ValidationError('includeArchived', `must be true or false, got ${JSON.stringify(value)}`);
+  }
+  if (on && !hasArchive(entity)) {
+    throw new ValidationError('includeArchived', `${entity.name} records are never archived (Lightspeed deletes them or keeps them): turn it off`);
+  }
+  return on;
+}
+
+function lookbackSeconds(value: unknown): number {
+  if (value === undefined || value === null || value === '') return DEFAULT_LOOKBACK_SECONDS;
+  const seconds = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
+  if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 0 || seconds > MAX_LOOKBACK_SECONDS) {
+    throw new ValidationError('lookbackSeconds', `must be a whole number of seconds from 0 to ${MAX_LOOKBACK_SECONDS}, got ${JSON.stringify(value)}`);
+  }
+  return seconds;
 }
 
 function pageSize(value: unknown): number {
@@ -79,9 +121,4 @@ function emitBehavior(value: unknown): EmitBehavior {
   if (value === undefined || value === null || value === '' || value === 'emitIndividually') return 'emitIndividually';
   if (value === 'emitPage') return 'emitPage';
   throw new ValidationError('emitBehavior', `must be emitIndividually or emitPage, got ${JSON.stringify(value)}`);
-}
-
-/** Epoch ms as Lightspeed writes datetimes: second precision, explicit UTC offset. */
-export function lightspeedTime(ms: number): string {
-  return `${new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19)}+00:00`;
 }

@@ -1,11 +1,11 @@
 import { JsonRecord } from '../../client/normalize';
-import { PollingConfig, lightspeedTime } from './config';
+import { PollingConfig } from './config';
+import { EmittedMemory, MemorySnapshot } from './memory';
+import { epochSeconds, lightspeedTime } from './time';
 
-/** What the platform stores between runs: a few short strings, far under its size limit. */
-export interface PollingSnapshot {
-  objectType: string;
-  pollingField: string;
-  /** sorted: polling-field value of the last record emitted. */
+/** Where one polling field stands: a few short strings, plus the lookback's memory when there is one. */
+export interface FieldState extends MemorySnapshot {
+  /** sorted: polling-field value of the last record emitted (the keyset's high-water mark). */
   lastValue?: string;
   /** Primary key of the last record emitted (sorted: among those with lastValue; window: in this window). */
   lastId?: number;
@@ -15,98 +15,219 @@ export interface PollingSnapshot {
   windowEnd?: string;
 }
 
-/** A page's records this run emits, and whether the run is past its upper bound (no later page can hold more). */
+/** What the platform stores between runs. One field's state inline; a pair of fields (`timeStamp|updatetime`) in `fields`. */
+export interface PollingSnapshot extends FieldState {
+  objectType: string;
+  pollingField: string;
+  fields?: Record<string, FieldState>;
+}
+
+/** A page's records this pass emits, and whether the pass is past its upper bound (no later page can hold more). */
 export interface Selection {
   records: JsonRecord[];
   done: boolean;
 }
 
-/** One run's query and its bookkeeping: which records are new, and the snapshot after each page. */
-export interface PollingPlan {
-  /** Query parameters: the lower bound and the sort. The upper bound is the plan's own (see `select`). */
+/** One query of a run: a polling field's lower bound and sort, and the bookkeeping of what it emitted. */
+export interface PollingPass {
+  field: string;
+  /** Query parameters: the lower bound and the sort. The upper bound is the pass's own (see `select`). */
   params: Record<string, string>;
-  /** The records of a page this run emits: new to it, and inside its time bounds. */
+  /** The records of a page this pass emits: new to it, and inside its time bounds. */
   select(records: JsonRecord[]): Selection;
-  /** Notes that `record` was emitted. */
-  advance(record: JsonRecord): void;
+  /** Notes that a page's selected records were emitted, in the order `select` gave them. */
+  advance(records: JsonRecord[]): void;
+}
+
+/** One run: its passes (one per polling field), the snapshot after each page, and what to warn about. */
+export interface PollingPlan {
+  passes: PollingPass[];
   /** Snapshot to store after a page. */
   snapshot(): PollingSnapshot;
   /** Snapshot to store when the run walked every page. */
   finished(): PollingSnapshot;
+  /** Set when the lookback's memory had to forget records to stay within its budget. */
+  overflowNote(): string | undefined;
 }
 
-/** The plan for this run, resuming from `previous` when it belongs to the same entity and field. */
+/** A field's pass plus the state it leaves for the next run. */
+interface FieldPlan {
+  pass: PollingPass;
+  state(): FieldState;
+  finished(): FieldState;
+  memory: EmittedMemory;
+}
+
+/** The plan for this run, resuming from `previous` when it belongs to the same entity and polling field. */
 export function planRun(config: PollingConfig, previous: PollingSnapshot | undefined, nowMs: number): PollingPlan {
   const base = { objectType: config.entity.name, pollingField: config.polling.field };
   const resumable = previous && previous.objectType === base.objectType && previous.pollingField === base.pollingField ? previous : undefined;
   // The upper bound is fixed when the run starts, one second back: records changed during the run (stamped now,
   // at second precision) all come in the next run, never half in this one.
   const upper = lightspeedTime(Math.min(nowMs - 1000, config.endTime ? Date.parse(config.endTime) : Infinity));
-  const pk = config.entity.primaryKey as string;
-  return config.polling.strategy === 'sorted'
-    ? sortedPlan(base, config, pk, upper, resumable)
-    : windowPlan(base, config, pk, upper, resumable);
+  const fields = config.polling.fields;
+  const single = fields.length === 1;
+  const plans = fields.map((field) => fieldPlan(config, field, upper, single ? resumable : resumable?.fields?.[field]));
+  if (!single) dropWhatEarlierPassesEmitted(config, plans);
+  const snapshot = (state: (plan: FieldPlan) => FieldState): PollingSnapshot => (single
+    ? { ...base, ...state(plans[0]) }
+    : { ...base, fields: Object.fromEntries(plans.map((plan) => [plan.pass.field, state(plan)])) });
+  return {
+    passes: plans.map((plan) => plan.pass),
+    snapshot: () => snapshot((plan) => plan.state()),
+    finished: () => snapshot((plan) => plan.finished()),
+    overflowNote: () => overflowNote(config, plans),
+  };
 }
 
-function sortedPlan(
-  base: PollingSnapshot, config: PollingConfig, pk: string, upper: string, previous: PollingSnapshot | undefined,
-): PollingPlan {
-  const field = config.polling.field;
+function fieldPlan(config: PollingConfig, field: string, upper: string, previous: FieldState | undefined): FieldPlan {
+  const memory = EmittedMemory.restore(previous, config.lookbackSeconds);
+  const plan = config.polling.strategy === 'sorted'
+    ? sortedPlan(config, field, upper, previous, memory)
+    : windowPlan(config, field, upper, previous, memory);
+  if (config.includeArchived) plan.pass.params.archived = 'true';
+  return plan;
+}
+
+function sortedPlan(config: PollingConfig, field: string, upper: string, previous: FieldState | undefined, memory: EmittedMemory): FieldPlan {
+  const pk = config.entity.primaryKey as string;
   let lastValue = previous?.lastValue ?? config.startTime;
   let lastId = previous?.lastValue ? previous.lastId ?? 0 : 0;
   const resumeMs = lastValue === undefined ? Number.NaN : Date.parse(lastValue);
   const resumeId = lastId;
   const upperMs = Date.parse(upper);
-  // Records come in (field, id) order: once one is past the resume point, so is every later one.
+  const from = lastValue === undefined ? undefined : lightspeedTime(memory.queryFrom(epochSeconds(lastValue)) * 1000);
+  // Records come in (field, id) order: once one is past the resume point, so is every later one. Before it, the
+  // lookback's window: a record there is emitted only when the memory has not seen it (it became visible late).
   let pastResumePoint = lastValue === undefined;
+  const late = new WeakSet<JsonRecord>();
   const isNew = (record: JsonRecord): boolean => {
     if (pastResumePoint) return true;
-    const order = Math.sign(Date.parse(String(record[field])) - resumeMs);
+    const valueMs = Date.parse(String(record[field]));
+    const order = Math.sign(valueMs - resumeMs);
     pastResumePoint = order > 0 || (order === 0 && Number(record[pk]) > resumeId);
-    return pastResumePoint;
+    if (pastResumePoint) return true;
+    const wanted = memory.wantsBehind(Number(record[pk]), Math.floor(valueMs / 1000));
+    if (wanted) late.add(record);
+    return wanted;
   };
-  const snapshot = () => ({ ...base, lastValue, lastId });
+  const state = (): FieldState => ({ lastValue, lastId, ...memory.snapshot(lastValue === undefined ? undefined : epochSeconds(lastValue)) });
   return {
-    params: { [field]: boundFilter(lastValue, upper), sort: field },
-    select: (records) => {
-      // Sorted ascending: when the page's last record is inside the bound, all are (one date parse per page).
-      const last = records.at(-1);
-      const done = last !== undefined && Date.parse(String(last[field])) > upperMs;
-      const inside = done ? records.filter((record) => !(Date.parse(String(record[field])) > upperMs)) : records;
-      return { records: inside.filter(isNew), done };
+    pass: {
+      field,
+      params: { [field]: boundFilter(from, upper), sort: field },
+      select: (records) => {
+        // Sorted ascending: when the page's last record is inside the bound, all are (one date parse per page).
+        const last = records.at(-1);
+        const done = last !== undefined && Date.parse(String(last[field])) > upperMs;
+        const inside = done ? records.filter((record) => !(Date.parse(String(record[field])) > upperMs)) : records;
+        return { records: inside.filter(isNew), done };
+      },
+      // Late records come first (they sort before the resume point); the rest, ascending, move the high-water mark.
+      advance: (records) => {
+        const ahead = records.filter((record) => !late.has(record));
+        for (const record of records) if (late.has(record)) memory.remember(Number(record[pk]), epochSeconds(record[field]));
+        const newest = ahead.at(-1);
+        if (!newest) return;
+        lastValue = String(newest[field]);
+        lastId = Number(newest[pk]);
+        const windowStart = epochSeconds(lastValue) - config.lookbackSeconds;
+        rememberWindow(memory, ahead, field, pk, windowStart);
+        // Past the resume point no record is checked against the memory any more: what left the window can go.
+        memory.forgetBefore(windowStart);
+      },
     },
-    advance: (record) => {
-      lastValue = String(record[field]);
-      lastId = Number(record[pk]);
-    },
-    snapshot,
-    finished: snapshot,
+    state,
+    finished: state,
+    memory,
   };
 }
 
-function windowPlan(
-  base: PollingSnapshot, config: PollingConfig, pk: string, upper: string, previous: PollingSnapshot | undefined,
-): PollingPlan {
-  const field = config.polling.field;
+/**
+ * Remembers the records of an ascending run that fall inside the window ending at the last one: found by binary
+ * search, so a backfill of old records parses a handful of dates per page, not one per record.
+ */
+function rememberWindow(memory: EmittedMemory, ascending: JsonRecord[], field: string, pk: string, windowStart: number): void {
+  if (!memory.enabled) return;
+  let low = 0;
+  let high = ascending.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (epochSeconds(ascending[middle][field]) < windowStart) low = middle + 1;
+    else high = middle;
+  }
+  for (let i = low; i < ascending.length; i += 1) memory.remember(Number(ascending[i][pk]), epochSeconds(ascending[i][field]));
+}
+
+function windowPlan(config: PollingConfig, field: string, upper: string, previous: FieldState | undefined, memory: EmittedMemory): FieldPlan {
+  const pk = config.entity.primaryKey as string;
   // An unfinished window is walked again from where it stopped; a finished one moves on.
   const since = previous?.since ?? config.startTime;
   const windowEnd = previous?.windowEnd ?? upper;
   const windowEndMs = Date.parse(windowEnd);
+  const sinceS = since === undefined ? undefined : epochSeconds(since);
+  // The lookback reaches back before the window; in ID order its records are mixed with the window's.
+  const from = sinceS === undefined ? undefined : lightspeedTime(memory.queryFrom(sinceS) * 1000);
   let lastId = previous?.windowEnd ? previous.lastId ?? 0 : 0;
-  const params: Record<string, string> = { [field]: boundFilter(since, windowEnd) };
+  const params: Record<string, string> = { [field]: boundFilter(from, windowEnd) };
   if (config.entity.sortable.includes(pk)) params.sort = pk;
-  return {
-    params,
-    // In ID order a later page may still hold records of the window: the end is filtered here, page by page.
-    select: (records) => ({
-      records: records.filter((record) => Number(record[pk]) > lastId && !(Date.parse(String(record[field])) > windowEndMs)),
-      done: false,
-    }),
-    advance: (record) => { lastId = Number(record[pk]); },
-    snapshot: () => ({ ...base, since, windowEnd, lastId }),
-    // Lightspeed's times have second precision: the next window starts one second after this one ends.
-    finished: () => ({ ...base, since: lightspeedTime(windowEndMs + 1000) }),
+  const isNew = (record: JsonRecord): boolean => {
+    if (Number(record[pk]) <= lastId) return false;
+    const value = epochSeconds(record[field]);
+    if (value * 1000 > windowEndMs) return false; // the next window's
+    return sinceS === undefined || value >= sinceS || memory.wantsBehind(Number(record[pk]), value);
   };
+  // While a window is unfinished its snapshot keeps the memory the window started with: a resumed walk then reads
+  // the same range, and `lastId` alone says what it already emitted.
+  const state = (): FieldState => ({ since, windowEnd, lastId, ...memory.restoredFrom });
+  return {
+    pass: {
+      field,
+      params,
+      // In ID order a later page may still hold records of the window: its end is filtered here, page by page.
+      select: (records) => ({ records: records.filter(isNew), done: false }),
+      advance: (records) => {
+        for (const record of records) memory.remember(Number(record[pk]), epochSeconds(record[field]));
+        if (records.length > 0) lastId = Number(records[records.length - 1][pk]);
+      },
+    },
+    state,
+    // Lightspeed's times have second precision: the next window starts one second after this one ends.
+    finished: () => ({ since: lightspeedTime(windowEndMs + 1000), ...memory.snapshot(epochSeconds(windowEnd)) }),
+    memory,
+  };
+}
+
+/**
+ * With two polling fields (Sale's timeStamp and updatetime) one change often moves both: a later pass leaves out,
+ * but still advances past, a record an earlier pass emitted in this run.
+ */
+function dropWhatEarlierPassesEmitted(config: PollingConfig, plans: FieldPlan[]): void {
+  const pk = config.entity.primaryKey as string;
+  const emitted = new Set<unknown>();
+  plans.forEach(({ pass }, index) => {
+    const { select, advance } = pass;
+    pass.select = (records) => {
+      const selection = select(records);
+      if (index === 0) return selection;
+      const repeated = selection.records.filter((record) => emitted.has(record[pk]));
+      advance(repeated);
+      return { ...selection, records: selection.records.filter((record) => !emitted.has(record[pk])) };
+    };
+    pass.advance = (records) => {
+      for (const record of records) emitted.add(record[pk]);
+      advance(records);
+    };
+  });
+}
+
+function overflowNote(config: PollingConfig, plans: FieldPlan[]): string | undefined {
+  const notes = plans.flatMap(({ pass, memory }) => (memory.overflow
+    ? [`${pass.field}: ${memory.overflow.forgotten} changed seconds older than ${lightspeedTime(memory.overflow.before * 1000)}`]
+    : []));
+  if (notes.length === 0) return undefined;
+  return `More ${config.entity.name} records changed inside the ${config.lookbackSeconds} s lookback than its memory keeps `
+    + `(${notes.join('; ')}): the next run emits the records it finds there once more, then looks back only from there.`;
 }
 
 /**
