@@ -1,5 +1,6 @@
-/** Markdown table of every entity: which verbs it allows, its primary key and main path. */
+/** Markdown table of every entity: which verbs it allows, whether the trigger can poll it, its key and main path. */
 import { EntitySpec, Verb } from '../../lib/catalog/types';
+import { pollingChoices } from '../../lib/triggers/polling/fields';
 
 const VERB_COLUMNS: readonly [Verb, string][] = [
   ['read', 'R'], ['query', 'Q'], ['create', 'C'], ['update', 'U'], ['delete', 'D'],
@@ -13,12 +14,13 @@ const ROOT_PREFIX: Record<EntitySpec['root'], string> = {
 
 const NOT_ALLOWED = '·';
 
-/** One row per entity; the D column says whether DELETE archives or deletes. */
+/** One row per entity; D says whether DELETE archives or deletes, Poll the trigger's default polling field. */
 export function renderEntityTable(entities: readonly EntitySpec[]): string {
-  const header = ['Entity', ...VERB_COLUMNS.map(([, letter]) => letter), 'Primary key', 'Main path'];
+  const header = ['Entity', ...VERB_COLUMNS.map(([, letter]) => letter), 'Poll', 'Primary key', 'Main path'];
   const rows = entities.map((entity) => [
     entity.name,
     ...VERB_COLUMNS.map(([verb, letter]) => verbCell(entity, verb, letter)),
+    pollCell(entity),
     entity.primaryKey ?? '—',
     `\`${mainPath(entity)}\``,
   ]);
@@ -29,6 +31,12 @@ export function renderEntityTable(entities: readonly EntitySpec[]): string {
 function verbCell(entity: EntitySpec, verb: Verb, letter: string): string {
   if (!entity.actions[verb]) return NOT_ALLOWED;
   return verb === 'delete' ? entity.deleteSemantics ?? 'delete' : letter;
+}
+
+/** The default polling field (`|` escaped for Markdown), or not pollable. */
+function pollCell(entity: EntitySpec): string {
+  const [choice] = pollingChoices(entity);
+  return choice ? `\`${choice.field.replace('|', '\\|')}\`` : NOT_ALLOWED;
 }
 
 /** Collection path when there is one, else the first path the entity has; prefixed unless account-rooted. */
