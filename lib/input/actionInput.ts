@@ -8,7 +8,6 @@ import { bodyObject, validated } from './validate';
 /** The step's entity and the message body validated for `verb`: bad input fails here, before any request. */
 export function actionInput(msg: IncomingMessage, cfg: StepConfig, verb: InVerb): { entity: EntitySpec; body: JsonRecord } {
   const entity = entityForAction(cfg, verb);
-  const body = validated(`${entity.name}:${verb}`, inSchema(entity, verb), bodyObject(msg.body));
+  const body = validated(`${entity.name}:${verb}`, inSchema(entity, verb), bodyObject(msg.body), entity.name);
   return { entity, body };
 }
-

@@ -25,7 +25,7 @@ export function matchInput(msg: IncomingMessage, entity: EntitySpec, field: Matc
   if (raw[primaryKey] !== undefined) {
     throw new ValidationError(`body.${primaryKey}`, `must be left out when matching by ${field.label}: the match finds the record`);
   }
-  const body = validated(`${entity.name}:upsert:${field.key}`, matchSchema(entity, field), raw);
+  const body = validated(`${entity.name}:upsert:${field.key}`, matchSchema(entity, field), raw, entity.name);
   const value = field.valueIn(body);
   if (value === undefined || value === null || String(value).trim() === '') {
     throw new ValidationError(field.bodyPath, `is required to match by ${field.label}`);
