@@ -60,6 +60,23 @@ const NESTED_MISTAKES: Case[] = [
   { name: 'a payment naming its type instead of its ID', handler: create, cfg: sale, body: { SalePayments: { SalePayment: [{ amount: 5, paymentType: 'Cash' }] } }, error: 'body.SalePayments.SalePayment.0.paymentType: not a field of SalePayment; did you mean SalePayments.SalePayment[].paymentTypeID?' },
 ];
 
+/** Names that are nearly right: each error names the right one. */
+const NAMES_NEARLY_RIGHT: Case[] = [
+  { name: 'objectType in lower case', handler: lookup, cfg: { objectType: 'customer' }, body: { id: 1 }, error: 'objectType: "customer" is not a Lightspeed Retail entity; did you mean Customer?' },
+  { name: 'a field in the wrong case', handler: create, cfg: customer, body: { FirstName: 'Ann' }, error: 'body.FirstName: not a field of Customer; did you mean firstName?' },
+  { name: 'an enum value in the wrong case', handler: create, cfg: item, body: { description: 'x', itemType: 'Default' }, error: 'body.itemType: must be one of default, non_inventory, serialized, box, serialized_assembly, assembly; did you mean default?' },
+  { name: 'delete by the primary key instead of id', handler: remove, cfg: customer, body: { customerID: 5 }, error: 'body.customerID: Delete takes the record\'s ID as "id": {"id": 5}' },
+  { name: 'lookup by the primary key instead of id', handler: lookup, cfg: item, body: { itemID: 7 }, error: 'body.itemID: Lookup takes the record\'s ID as "id": {"id": 7}' },
+  { name: 'update by id instead of the primary key', handler: update, cfg: customer, body: { id: 5, firstName: 'Ann' }, error: 'body.id: Update takes the record\'s ID as "customerID": {"customerID": 5}' },
+  { name: 'upsert by id instead of the primary key', handler: upsert, cfg: item, body: { id: '5', description: 'x' }, error: 'body.id: Upsert takes the record\'s ID as "itemID": {"itemID": "5"}' },
+  { name: 'create with the primary key', handler: create, cfg: customer, body: { customerID: 5, firstName: 'Ann' }, error: 'body.customerID: Create takes no record ID: Lightspeed assigns customerID (Update or Upsert change an existing Customer)' },
+  { name: 'a filter field in the wrong case', handler: lookup, cfg: customer, body: { filters: { firstname: 'Ann' } }, error: 'body.filters.firstname: not a field of Customer; did you mean firstName?' },
+  { name: 'a relation to load in lower case', handler: lookup, cfg: item, body: { id: 1, loadRelations: ['itemshops'] }, error: /^body\.loadRelations\.0: must be one of Category, .*; did you mean ItemShops\?$/ },
+  { name: 'trigger relation in the singular', handler: trigger, cfg: { objectType: 'Item', loadRelations: 'ItemShop, Category' }, body: {}, error: /^loadRelations: "ItemShop" is not a relation of Item \(it has .*\); did you mean ItemShops\?$/ },
+  { name: 'upsert match field in the wrong case', handler: upsert, cfg: { objectType: 'Item', matchField: 'customsku' }, body: { customSku: 'x' }, error: 'matchField: Item cannot be matched by "customsku" (choose one of itemID, customSku, systemSku, upc, ean, manufacturerSku); did you mean customSku?' },
+  { name: 'trigger pollingField in the wrong case', handler: trigger, cfg: { objectType: 'Item', pollingField: 'timestamp' }, body: {}, error: 'pollingField: "timestamp" is not a datetime field of Item (choose one of timeStamp, createTime); did you mean timeStamp?' },
+];
+
 /** Every case must fail with an error naming the field and the problem, and send nothing at all. */
 export const BAD_INPUTS: Case[] = [
   { name: 'no objectType', handler: create, cfg: {}, body: {}, error: 'objectType: is required: choose the Lightspeed entity' },
@@ -84,6 +101,7 @@ export const BAD_INPUTS: Case[] = [
   { name: 'create nested without its parent key', handler: create, cfg: { objectType: 'SaleSaleLine' }, body: { itemID: 1 }, error: 'body.saleID: is required' },
   { name: 'register open without registerID', handler: create, cfg: { objectType: 'RegisterOpen' }, body: {}, error: 'body.registerID: is required' },
   ...NESTED_MISTAKES,
+  ...NAMES_NEARLY_RIGHT,
   { name: 'a non-object body (array)', handler: create, cfg: { objectType: 'Item' }, body: [1, 2], error: 'body: must be a JSON object, got an array' },
   { name: 'a non-object body (string)', handler: update, cfg: { objectType: 'Item' }, body: 'itemID=1', error: 'body: must be a JSON object, got string' },
   { name: 'an oversized body', handler: create, cfg: { objectType: 'Item' }, body: { description: big }, error: 'body: is 600 KB; the limit is 512 KB' },
@@ -92,8 +110,8 @@ export const BAD_INPUTS: Case[] = [
   { name: 'upsert by customSku with a blank customSku', handler: upsert, cfg: { objectType: 'Item', matchField: 'customSku' }, body: { customSku: '  ' }, error: 'body.customSku: is required to match by customSku' },
   { name: 'upsert by customSku with the primary key too', handler: upsert, cfg: { objectType: 'Item', matchField: 'customSku' }, body: { itemID: 5, customSku: 'x' }, error: 'body.itemID: must be left out when matching by customSku: the match finds the record' },
   { name: 'upsert by e-mail without an address', handler: upsert, cfg: { objectType: 'Customer', matchField: 'Contact.email' }, body: { firstName: 'Ada', Contact: { Emails: { ContactEmail: [] } } }, error: 'body.Contact.Emails.ContactEmail.address: is required to match by e-mail (Contact)' },
-  { name: 'an unknown filter operator', handler: lookup, cfg: { objectType: 'Item' }, body: { filters: { itemID: '=>,5' } }, error: 'body.filters.itemID: "=>" is not a Lightspeed operator (use one of !~ != <= >= >< < > = ~ IN)' },
-  { name: 'a filter on an unknown field', handler: lookup, cfg: { objectType: 'Item' }, body: { filters: { colour: 'red' } }, error: 'body.filters.colour: is not a field of Item' },
+  { name: 'an unknown filter operator', handler: lookup, cfg: { objectType: 'Item' }, body: { filters: { itemID: '=>,5' } }, error: 'body.filters.itemID: "=>" is not a Lightspeed operator (use one of !~ != <= >= >< < > = ~ IN); did you mean ">="?' },
+  { name: 'a filter on an unknown field', handler: lookup, cfg: { objectType: 'Item' }, body: { filters: { colour: 'red' } }, error: 'body.filters.colour: not a field of Item' },
   { name: 'a between filter with one value', handler: lookup, cfg: { objectType: 'Item' }, body: { filters: { itemID: '><,5' } }, error: 'body.filters.itemID: "><" needs two values: "><,from,to"' },
   { name: 'an unknown relation', handler: lookup, cfg: { objectType: 'Item' }, body: { loadRelations: ['Colour'] }, error: /^body\.loadRelations\.0: must be one of Category/ },
   { name: 'a bad emitBehavior', handler: lookup, cfg: { objectType: 'Item', emitBehavior: 'emitSome' }, body: { id: 1 }, error: 'emitBehavior: must be emitIndividually, emitPage or emitAll, got "emitSome"' },
