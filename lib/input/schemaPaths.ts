@@ -31,10 +31,11 @@ export function schemaPathOf(instancePath: string): string {
 }
 
 /** The element a container schema holds (`ContactEmail` in `Emails`), as the catalog's builders write one. */
-export function containerElementOf(schema: JsonSchema | undefined): string | undefined {
-  const entries = Object.entries(schema?.properties ?? {});
-  const [[element, elements] = []] = entries;
-  return schema?.additionalProperties === false && entries.length === 1 && elements?.type === 'array' ? element : undefined;
+export function containerElementOf(schema: JsonSchema): string | undefined {
+  const entries = Object.entries(schema.properties ?? {});
+  if (schema.additionalProperties !== false || entries.length !== 1) return undefined;
+  const [[element, elements]] = entries;
+  return elements.type === 'array' ? element : undefined;
 }
 
 /** Lightspeed takes a container's one element as an object or as a list of one: make it the list the schema describes. */

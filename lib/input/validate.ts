@@ -52,7 +52,7 @@ function describe(error: ErrorObject, subject: string): { field: string; problem
     case 'required':
       return { field: `${path}.${String(params.missingProperty)}`, problem: 'is required' };
     case 'additionalProperties':
-      return unknownField(error, `${path}.${String(params.additionalProperty)}`, String(params.additionalProperty), subject);
+      return unknownField(error, path, String(params.additionalProperty), subject);
     case 'enum': {
       const values = (params.allowedValues as unknown[]).map(String);
       const suggestion = typeof error.data === 'string' ? didYouMean(error.data, values) : '';
@@ -66,11 +66,11 @@ function describe(error: ErrorObject, subject: string): { field: string; problem
 }
 
 /** `body.Contact.email: not a field of Contact; did you mean Contact.Emails.ContactEmail[].address?` */
-function unknownField(error: ErrorObject, field: string, name: string, subject: string): { field: string; problem: string } {
+function unknownField(error: ErrorObject, path: string, name: string, subject: string): { field: string; problem: string } {
   const record = error.instancePath.split('/').filter((segment) => segment !== '' && !/^\d+$/.test(segment)).pop() ?? subject;
   const found = closestFieldPath(error.parentSchema as JsonSchema, name);
   const prefix = error.instancePath === '' ? '' : `${schemaPathOf(error.instancePath)}.`;
-  return { field, problem: `not a field of ${record}${found === undefined ? '' : `; did you mean ${prefix}${found}?`}` };
+  return { field: `${path}.${name}`, problem: `not a field of ${record}${found === undefined ? '' : `; did you mean ${prefix}${found}?`}` };
 }
 
 /** What the value should have been; Lightspeed's containers and lists of records are shown by their shape. */
