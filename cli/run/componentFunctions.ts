@@ -9,11 +9,19 @@ export interface ComponentFunction {
   title: string;
   /** Absolute path of the module sailor would require. */
   modulePath: string;
+  /** The step fields component.json declares (cfg keys besides the credential's). */
+  fields: string[];
+}
+
+interface ManifestFunction {
+  title?: string;
+  main: string;
+  fields?: Record<string, unknown>;
 }
 
 interface Manifest {
-  triggers?: Record<string, { title?: string; main: string }>;
-  actions?: Record<string, { title?: string; main: string }>;
+  triggers?: Record<string, ManifestFunction>;
+  actions?: Record<string, ManifestFunction>;
   credentials?: { fields?: Record<string, unknown> };
 }
 
@@ -25,14 +33,13 @@ export function readManifest(root: string): Manifest {
 /** Every function a flow can use, plus verifyCredentials, with the module path sailor would load. */
 export function listFunctions(root: string): ComponentFunction[] {
   const manifest = readManifest(root);
-  const declared = (kind: 'trigger' | 'action', entries: Manifest['triggers'] = {}) =>
-    Object.entries(entries).map(([name, entry]) => ({ name, kind, title: entry.title ?? name, modulePath: resolve(root, entry.main) }));
-  return [
-    ...declared('trigger', manifest.triggers),
-    ...declared('action', manifest.actions),
-    // Sailor looks for verifyCredentials.js at the component root, not in component.json.
-    { name: 'verifyCredentials', kind: 'verifyCredentials', title: 'Verify credentials', modulePath: join(root, 'verifyCredentials.js') },
-  ];
+  const declared = (kind: 'trigger' | 'action', entries: Manifest['triggers'] = {}) => Object.entries(entries).map(([name, entry]) => (
+    { name, kind, title: entry.title ?? name, modulePath: resolve(root, entry.main), fields: Object.keys(entry.fields ?? {}) }));
+  const steps = [...declared('trigger', manifest.triggers), ...declared('action', manifest.actions)];
+  // Sailor looks for verifyCredentials.js at the component root, not in component.json. It is often run with a
+  // step's cfg file, so every step field is at home in its cfg.
+  const allFields = [...new Set(steps.flatMap((step) => step.fields))];
+  return [...steps, { name: 'verifyCredentials', kind: 'verifyCredentials', title: 'Verify credentials', modulePath: join(root, 'verifyCredentials.js'), fields: allFields }];
 }
 
 /** The function named on the command line, or a UsageError listing the names there are. */

@@ -7,6 +7,7 @@ import { SecretRedactor, learnSecrets } from '../secrets';
 import { stderrLogger } from '../stderrLogger';
 import { RUN_USAGE } from '../usage';
 import { UsageError } from '../usageError';
+import { unknownCfgKeyWarnings } from './cfgKeys';
 import { ComponentFunction, credentialFieldNames, findFunction } from './componentFunctions';
 import { EventLines } from './eventLines';
 import { SailorMessage, loadMessage } from './incomingMessage';
@@ -78,6 +79,7 @@ async function execute(plan: RunPlan, io: CliIo): Promise<number> {
   const notice = (text: string) => writeLine(io.stderr, redactor.redact(text));
   const saveRotated = rotatedTokenSaver(input, stringOption(args, 'save-credential'), plan.credentialFields, io.cwd, notice);
   if (input.fromEnv.length > 0) logger.info(`Credential fields from the environment: ${input.fromEnv.join(', ')}`);
+  for (const warning of unknownCfgKeyWarnings(input.cfg, fn, plan.credentialFields)) logger.warn(warning);
 
   let lastSnapshot: Record<string, unknown> | undefined;
   const context = sailorContext(logger, (event, payload) => {

@@ -1,4 +1,5 @@
 /** Typed accessors over the generated entity catalog (entities.json, written by `npm run generate`). */
+import { didYouMean } from '../input/suggest';
 import entitiesJson from './entities.json';
 import { resolveElement } from './elements';
 import { EntitySpec, FieldSpec, FieldType, Verb } from './types';
@@ -16,9 +17,7 @@ const byName = new Map(catalog.map((entity) => [entity.name, entity]));
 export function getEntity(name: string): EntitySpec {
   const entity = byName.get(name);
   if (entity) return entity;
-  const sameLetters = catalog.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
-  const hint = sameLetters ? ` (did you mean "${sameLetters.name}"?)` : '';
-  throw new Error(`Unknown Lightspeed entity "${name}"${hint}`);
+  throw new Error(`Unknown Lightspeed entity "${name}"${didYouMean(name, byName.keys())}`);
 }
 
 /** The entity with this exact name, or undefined. */

@@ -1,7 +1,7 @@
 /** Fields an upsert can find its record by ("Match by"): the keys the other system knows. */
 import { fieldSchema } from './fieldSchemas';
 import { JsonSchema } from './jsonSchema';
-import { buildInSchema } from './schemaIn';
+import { inSchema } from './schemas';
 import { EntitySpec } from './types';
 
 type Body = Record<string, unknown>;
@@ -69,7 +69,7 @@ export function matchFieldsOf(entity: EntitySpec): MatchField[] {
 
 /** Input schema of an upsert by `field`: the upsert's fields without the primary key, the match value required. */
 export function matchSchema(entity: EntitySpec, field: MatchField): JsonSchema {
-  const schema = buildInSchema(entity, 'upsert');
+  const schema = inSchema(entity, 'upsert');
   const properties = { ...schema.properties };
   if (entity.primaryKey) delete properties[entity.primaryKey];
   const spec = entity.fields.find((candidate) => candidate.name === field.key);

@@ -1,8 +1,9 @@
 /** Input schemas of the CRUD actions (create, update, upsert, lookup, delete). */
-import { fieldSchema, idSchema } from './fieldSchemas';
+import { idSchema } from './fieldSchemas';
 import { DRAFT_07, JsonSchema } from './jsonSchema';
 import { placeholdersIn } from './placeholders';
 import { EntitySpec } from './types';
+import { writableProperties } from './writableFields';
 
 /** Actions that take an input message. */
 export type InVerb = 'create' | 'update' | 'upsert' | 'lookup' | 'delete';
@@ -22,30 +23,31 @@ export function supportsInVerb(entity: EntitySpec, verb: InVerb): boolean {
   }
 }
 
-/** JSON Schema of the input message of `verb` on `entity`; throws when the entity does not allow it. */
-export function buildInSchema(entity: EntitySpec, verb: InVerb): JsonSchema {
+/**
+ * JSON Schema of the input message of `verb` on `entity`; throws when the entity does not allow it. `catalog`
+ * resolves nested records.
+ */
+export function buildInSchema(entity: EntitySpec, verb: InVerb, catalog: readonly EntitySpec[]): JsonSchema {
   if (!supportsInVerb(entity, verb)) {
     throw new Error(`Lightspeed entity "${entity.name}" does not support ${verb}`);
   }
   switch (verb) {
     case 'lookup': return lookupSchema(entity);
     case 'delete': return deleteSchema(entity);
-    default: return writeSchema(entity, verb);
+    default: return writeSchema(entity, verb, catalog);
   }
 }
 
-/** Keys first (path parameters), then every writable field; misspelt top-level names are rejected. */
-function writeSchema(entity: EntitySpec, verb: WriteVerb): JsonSchema {
+/** Keys first (path parameters), then every writable field, nested ones at every depth; misspelt names are rejected. */
+function writeSchema(entity: EntitySpec, verb: WriteVerb, catalog: readonly EntitySpec[]): JsonSchema {
   const properties: Record<string, JsonSchema> = {};
   const required: string[] = [];
   for (const key of writeKeys(entity, verb)) {
     properties[key.name] = idSchema(key.name);
     if (key.required) required.push(key.name);
   }
-  for (const field of entity.fields) {
-    const writable = !field.readOnly && field.name !== entity.primaryKey;
-    if (writable && !Object.hasOwn(properties, field.name)) properties[field.name] = fieldSchema(field);
-  }
+  const fields = entity.fields.filter((field) => field.name !== entity.primaryKey && !Object.hasOwn(properties, field.name));
+  Object.assign(properties, writableProperties(fields, { catalog, owner: entity, seen: [entity.name] }));
   return envelope(entity, verb, properties, required, false);
 }
 

@@ -17,11 +17,11 @@ export function outSchema(entity: EntitySpec, catalog: readonly EntitySpec[] = l
 }
 
 /** Schema of the input message of an action (create, update, upsert, lookup, delete): what ajv enforces. */
-export function inSchema(entity: EntitySpec, verb: InVerb): JsonSchema {
-  return buildInSchema(entity, verb);
+export function inSchema(entity: EntitySpec, verb: InVerb, catalog: readonly EntitySpec[] = listEntities()): JsonSchema {
+  return buildInSchema(entity, verb, catalog);
 }
 
 /** The same input schema as the platform's designer and mapper read it (`required: true` on each required field). */
-export function platformInSchema(entity: EntitySpec, verb: InVerb): PlatformSchema {
-  return toPlatformSchema(inSchema(entity, verb));
+export function platformInSchema(entity: EntitySpec, verb: InVerb, catalog: readonly EntitySpec[] = listEntities()): PlatformSchema {
+  return toPlatformSchema(inSchema(entity, verb, catalog));
 }

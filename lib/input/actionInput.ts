@@ -1,14 +1,35 @@
-import { InVerb, inSchema } from '../catalog/schemas';
+import { InVerb, JsonSchema, inSchema } from '../catalog/schemas';
 import { EntitySpec } from '../catalog/types';
+import { ValidationError } from '../client/errors';
 import { JsonRecord } from '../client/normalize';
 import { IncomingMessage, StepConfig } from '../runtime/context';
 import { entityForAction } from './entity';
 import { bodyObject, validated } from './validate';
 
+const ACTION_NAMES: Record<InVerb, string> = { create: 'Create', update: 'Update', upsert: 'Upsert', lookup: 'Lookup', delete: 'Delete' };
+
 /** The step's entity and the message body validated for `verb`: bad input fails here, before any request. */
 export function actionInput(msg: IncomingMessage, cfg: StepConfig, verb: InVerb): { entity: EntitySpec; body: JsonRecord } {
   const entity = entityForAction(cfg, verb);
-  const body = validated(`${entity.name}:${verb}`, inSchema(entity, verb), bodyObject(msg.body));
-  return { entity, body };
+  const schema = inSchema(entity, verb);
+  const raw = bodyObject(msg.body);
+  checkRecordKey(entity, verb, schema, raw);
+  return { entity, body: validated(`${entity.name}:${verb}`, schema, raw, entity.name) };
 }
 
+/**
+ * Delete and Lookup take the record's ID as `id`; Update and Upsert under its own name (`customerID`); Create takes
+ * none. The wrong one is answered with the right one, rather than as an unknown field.
+ */
+function checkRecordKey(entity: EntitySpec, verb: InVerb, schema: JsonSchema, body: JsonRecord): void {
+  const { primaryKey } = entity;
+  if (!primaryKey) return;
+  const takes = (name: string): boolean => Object.hasOwn(schema.properties ?? {}, name);
+  const given = [primaryKey, 'id'].find((name) => body[name] !== undefined && !takes(name));
+  if (given === undefined) return;
+  const wanted = [primaryKey, 'id'].find(takes);
+  const action = ACTION_NAMES[verb];
+  throw new ValidationError(`body.${given}`, wanted === undefined
+    ? `${action} takes no record ID: Lightspeed assigns ${primaryKey} (Update or Upsert change an existing ${entity.name})`
+    : `${action} takes the record's ID as "${wanted}": {"${wanted}": ${JSON.stringify(body[given])}}`);
+}

@@ -1,8 +1,9 @@
-import { findEntity } from '../catalog';
+import { findEntity, listEntities } from '../catalog';
 import { InVerb, supportsInVerb } from '../catalog/schemas';
 import { EntitySpec } from '../catalog/types';
 import { ValidationError } from '../client/errors';
 import { StepConfig } from '../runtime/context';
+import { didYouMean } from './suggest';
 
 const VERB_WORDS: Record<InVerb, string> = {
   create: 'created', update: 'updated', upsert: 'upserted (that needs both create and update)', lookup: 'read', delete: 'deleted',
@@ -13,7 +14,10 @@ export function entityFromConfig(cfg: StepConfig): EntitySpec {
   const name = typeof cfg.objectType === 'string' ? cfg.objectType.trim() : '';
   if (!name) throw new ValidationError('objectType', 'is required: choose the Lightspeed entity');
   const entity = findEntity(name);
-  if (!entity) throw new ValidationError('objectType', `"${name}" is not a Lightspeed Retail entity`);
+  if (!entity) {
+    const suggestion = didYouMean(name, listEntities().map((candidate) => candidate.name));
+    throw new ValidationError('objectType', `"${name}" is not a Lightspeed Retail entity${suggestion}`);
+  }
   return entity;
 }
 

@@ -1,5 +1,6 @@
 import { EntitySpec } from '../catalog/types';
 import { ValidationError } from '../client/errors';
+import { didYouMean } from './suggest';
 
 /** Lightspeed's query operators, longest first so that `>=` is not read as `>`. */
 const OPERATORS = ['!~', '!=', '<=', '>=', '><', '<', '>', '=', '~', 'IN'] as const;
@@ -37,7 +38,7 @@ function checkField(entity: EntitySpec, field: string, loadedRelations: string[]
     return;
   }
   if (!entity.fields.some((candidate) => candidate.name === field)) {
-    throw new ValidationError(name, `is not a field of ${entity.name}`);
+    throw new ValidationError(name, `not a field of ${entity.name}${didYouMean(field, entity.fields.map((candidate) => candidate.name))}`);
   }
 }
 
@@ -49,7 +50,8 @@ function condition(name: string, value: unknown): string {
   const operator = OPERATORS.find((candidate) => candidate.toLowerCase() === head.toLowerCase()) as Operator | undefined;
   if (operator === undefined) {
     if (OPERATOR_LIKE.test(head)) {
-      throw new ValidationError(name, `"${head}" is not a Lightspeed operator (use one of ${OPERATORS.join(' ')})`);
+      const suggestion = didYouMean(head, OPERATORS, (operator) => `"${operator}"`);
+      throw new ValidationError(name, `"${head}" is not a Lightspeed operator (use one of ${OPERATORS.join(' ')})${suggestion}`);
     }
     return literalValue(value);
   }

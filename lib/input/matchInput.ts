@@ -3,6 +3,7 @@ import { EntitySpec } from '../catalog/types';
 import { ValidationError } from '../client/errors';
 import { JsonRecord } from '../client/normalize';
 import { IncomingMessage, StepConfig } from '../runtime/context';
+import { didYouMean } from './suggest';
 import { bodyObject, validated } from './validate';
 
 /** The step's "Match by": undefined for the primary key (the upsert by ID), else the match field. */
@@ -12,8 +13,8 @@ export function matchFieldFromConfig(cfg: StepConfig, entity: EntitySpec): Match
   const fields = matchFieldsOf(entity);
   const field = fields.find((candidate) => candidate.key === key);
   if (!field) {
-    const choices = [entity.primaryKey, ...fields.map((candidate) => candidate.key)].join(', ');
-    throw new ValidationError('matchField', `${entity.name} cannot be matched by "${key}" (choose one of ${choices})`);
+    const choices = [entity.primaryKey as string, ...fields.map((candidate) => candidate.key)];
+    throw new ValidationError('matchField', `${entity.name} cannot be matched by "${key}" (choose one of ${choices.join(', ')})${didYouMean(key, choices)}`);
   }
   return field;
 }
@@ -25,7 +26,7 @@ export function matchInput(msg: IncomingMessage, entity: EntitySpec, field: Matc
   if (raw[primaryKey] !== undefined) {
     throw new ValidationError(`body.${primaryKey}`, `must be left out when matching by ${field.label}: the match finds the record`);
   }
-  const body = validated(`${entity.name}:upsert:${field.key}`, matchSchema(entity, field), raw);
+  const body = validated(`${entity.name}:upsert:${field.key}`, matchSchema(entity, field), raw, entity.name);
   const value = field.valueIn(body);
   if (value === undefined || value === null || String(value).trim() === '') {
     throw new ValidationError(field.bodyPath, `is required to match by ${field.label}`);

@@ -41,7 +41,7 @@ export const RAW_REQUEST_OUT: JsonSchema = {
 /** The step's fields and the message, validated into one request: bad input fails here, before any request. */
 export function rawRequestInput(msg: IncomingMessage, cfg: StepConfig): RawRequest {
   const raw = bodyObject(msg.body);
-  const message = validated('rawRequest', RAW_REQUEST_IN, typeof raw.method === 'string' ? { ...raw, method: raw.method.toUpperCase() } : raw);
+  const message = validated('rawRequest', RAW_REQUEST_IN, typeof raw.method === 'string' ? { ...raw, method: raw.method.toUpperCase() } : raw, 'Make Raw Request');
   const method = message.method as RawRequest['method'];
   if (message.body !== undefined && (method === 'GET' || method === 'DELETE')) {
     throw new ValidationError('body.body', `must be left out: a ${method} sends no body`);

@@ -1,5 +1,6 @@
 import { EntitySpec } from '../catalog/types';
 import { ValidationError } from '../client/errors';
+import { didYouMean } from './suggest';
 
 /** `ItemShops, Category` or an array; checked against the entity's relations when the catalog lists them. */
 export function relations(value: unknown, entity: EntitySpec, field = 'loadRelations'): string[] {
@@ -7,9 +8,9 @@ export function relations(value: unknown, entity: EntitySpec, field = 'loadRelat
   const names = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(',') : undefined;
   if (!names) throw new ValidationError(field, 'must be a comma-separated list of relation names');
   const trimmed = names.map((name) => name.trim()).filter(Boolean);
-  const unknown = entity.relations.length > 0 ? trimmed.filter((name) => !entity.relations.includes(name)) : [];
-  if (unknown.length > 0) {
-    throw new ValidationError(field, `${unknown.map((name) => `"${name}"`).join(', ')} is not a relation of ${entity.name} (it has ${entity.relations.join(', ')})`);
+  const unknown = entity.relations.length > 0 ? trimmed.find((name) => !entity.relations.includes(name)) : undefined;
+  if (unknown !== undefined) {
+    throw new ValidationError(field, `"${unknown}" is not a relation of ${entity.name} (it has ${entity.relations.join(', ')})${didYouMean(unknown, entity.relations)}`);
   }
   return trimmed;
 }

@@ -23,7 +23,7 @@ export function generatedFiles(catalog: readonly EntitySpec[]): GeneratedFile[] 
       .filter((entity) => supportsInVerb(entity, verb))
       .map((entity) => ({
         path: `${SCHEMAS_DIR}/in/${verb}/${entity.name}.json`,
-        content: toJsonText(platformInSchema(entity, verb)),
+        content: toJsonText(platformInSchema(entity, verb, catalog)),
       }))),
   ];
 }

@@ -9,7 +9,7 @@ describe('lib/catalog accessors', () => {
   it('getEntity returns the entity and names an unknown one in its error', () => {
     expect(getEntity('Item').primaryKey).to.equal('itemID');
     expect(() => getEntity('Itme')).to.throw(Error, /Unknown Lightspeed entity "Itme"/);
-    expect(() => getEntity('item')).to.throw(/did you mean "Item"/);
+    expect(() => getEntity('item')).to.throw('Unknown Lightspeed entity "item"; did you mean Item?');
   });
 
   it('findEntity returns undefined for an unknown name', () => {

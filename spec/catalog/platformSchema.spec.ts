@@ -20,8 +20,13 @@ function enforcedRequired(entity: string, verb: InVerb): string[] {
   }
 }
 
-function markedRequired(schema: PlatformSchema): string[] {
-  return Object.entries(schema.properties ?? {}).filter(([, property]) => property.required === true).map(([name]) => name);
+/** Paths of the fields marked `required: true`, at every depth (`Contact.Emails.ContactEmail[].address`). */
+function markedRequired(schema: PlatformSchema, prefix = ''): string[] {
+  return Object.entries(schema.properties ?? {}).flatMap(([name, property]) => {
+    const inner = property.items ?? property;
+    const path = `${prefix}${name}${property.items ? '[]' : ''}`;
+    return [...(property.required === true ? [path] : []), ...markedRequired(inner, `${path}.`)];
+  });
 }
 
 describe('the platform\'s schema dialect (required: true on the property)', () => {
@@ -56,7 +61,7 @@ describe('the platform\'s schema dialect (required: true on the property)', () =
     expect(source).to.deep.equal(before);
   });
 
-  it('every schemas/in file marks required fields the platform\'s way, and the component\'s validation enforces exactly those', () => {
+  it('every schemas/in file marks required fields the platform\'s way, at every depth, and the component\'s validation enforces exactly those', () => {
     const files = listFiles(repoRoot, 'schemas/in');
     expect(files.length).to.be.greaterThan(200);
     let withRequired = 0;

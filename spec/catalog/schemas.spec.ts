@@ -74,14 +74,58 @@ describe('JSON Schemas', () => {
       }
     });
 
-    it('create: accepts writable fields and writable relations, leaves out read-only fields and the key', () => {
+    it('create: accepts writable fields and nested records, leaves out read-only fields and the key', () => {
       const validate = inValidator('Item', 'create');
-      const item = { description: 'Bike', tax: true, itemType: 'default', ItemShops: { ItemShop: [{ qoh: '3' }] } };
-      expect(validate({ ...item, Prices: { ItemPrice: [{ amount: '10' }] } }), JSON.stringify(validate.errors))
+      const item = { description: 'Bike', tax: true, itemType: 'default', ItemShops: { ItemShop: [{ shopID: 1, qoh: 3 }] } };
+      expect(validate({ ...item, Prices: { ItemPrice: [{ amount: 10, useType: 'Default' }] } }), JSON.stringify(validate.errors))
         .to.equal(true);
       expect(validate({ ...item, systemSku: 1 })).to.equal(false); // read-only
       expect(validate({ ...item, itemID: 1 })).to.equal(false); // the API assigns it
       expect(validate({ ...item, itemType: 'unknown' })).to.equal(false);
+    });
+
+    it('type nested records at every depth, closed to their own fields, lists in Lightspeed\'s container shape', () => {
+      const customer = inSchema(freshEntity('Customer'), 'create');
+      const emails = customer.properties?.Contact.properties?.Emails;
+      expect(emails).to.deep.include({ type: 'object', additionalProperties: false });
+      expect(emails?.properties?.ContactEmail).to.deep.include({ type: 'array' });
+      expect(emails?.properties?.ContactEmail.items?.properties?.useType).to.deep.include({ type: 'string', enum: ['Primary', 'Secondary'] });
+      const validate = inValidator('Customer', 'create');
+      const contact = { noEmail: false, Emails: { ContactEmail: [{ address: 'ann@example.com', useType: 'Primary' }] } };
+      expect(validate({ firstName: 'Ann', Contact: contact }), JSON.stringify(validate.errors)).to.equal(true);
+      const unknown = errorsOf(validate, { Contact: { ...contact, email: 'ann@example.com' } });
+      expect(unknown.map((error) => [error.instancePath, error.params])).to.deep.equal([['/Contact', { additionalProperty: 'email' }]]);
+      const deep = errorsOf(validate, { Contact: { Phones: { ContactPhone: [{ number: '555', useType: 'Cell' }] } } });
+      expect(deep.map((error) => error.instancePath)).to.deep.equal(['/Contact/Phones/ContactPhone/0/useType']);
+      const sale = errorsOf(inValidator('Sale', 'update'), { saleID: 1, SaleLines: { SaleLine: [{ unitQuantity: 'two' }] } });
+      expect(sale.map((error) => error.instancePath)).to.deep.equal(['/SaleLines/SaleLine/0/unitQuantity']);
+    });
+
+    it('complete a nested record from the other pages that document it (contactID comes from Employee\'s Contact)', () => {
+      const contact = inSchema(freshEntity('Customer'), 'update').properties?.Contact.properties;
+      expect(contact?.contactID).to.deep.include({ type: 'integer' });
+      const vendorContact = inSchema(freshEntity('Vendor'), 'create').properties?.Contact.properties;
+      expect(vendorContact?.Addresses.properties?.ContactAddress.items?.properties).to.have.property('city');
+    });
+
+    it('leave out references to other records, which a write names by ID, and read-only fields of nested records', () => {
+      const item = inSchema(freshEntity('Item'), 'create').properties ?? {};
+      expect(item).to.have.property('categoryID');
+      expect(item).not.to.have.any.keys('Category', 'TaxClass', 'Manufacturer', 'Department');
+      expect(item).to.include.keys('Note', 'ItemAttributes', 'ItemShops', 'Prices');
+      const line = inSchema(freshEntity('Sale'), 'create').properties?.SaleLines.properties?.SaleLine.items?.properties ?? {};
+      expect(line).to.include.keys('itemID', 'unitQuantity', 'saleLineID');
+      expect(line).not.to.have.property('Item');
+      const matrixItem = inSchema(freshEntity('ItemMatrix'), 'create').properties?.Items.properties?.Item.items?.properties ?? {};
+      expect(matrixItem).to.have.property('description');
+      expect(matrixItem).not.to.have.any.keys('systemSku', 'avgCost', 'timeStamp');
+    });
+
+    it('keep a nested record the catalog has no fields for open, and say so', () => {
+      const reps = inSchema(freshEntity('Vendor'), 'create').properties?.Reps;
+      expect(reps).to.deep.include({ type: 'array' });
+      expect(reps?.description).to.match(/^Lightspeed documents no fields for it/);
+      expect(inValidator('Vendor', 'create')({ name: 'Acme', Reps: [{ anything: 1 }] })).to.equal(true);
     });
 
     it('create: requires parent keys as positive integers', () => {
@@ -161,6 +205,18 @@ describe('JSON Schemas', () => {
       const addresses = customer.properties?.Contact.properties?.Addresses;
       expect(addresses?.properties?.ContactAddress.type).to.equal('array');
       expect(addresses?.properties?.ContactAddress.items?.properties).to.have.property('city');
+    });
+
+    it('describe nested records at every depth, and leave a record inside itself open', () => {
+      const sale = outSchema(freshEntity('Sale'), freshCatalog());
+      const line = sale.properties?.SaleLines.properties?.SaleLine.items?.properties;
+      const price = line?.Item.properties?.Prices.properties?.ItemPrice.items?.properties;
+      expect(price?.amount.type).to.deep.equal(['number', 'null']);
+      const payment = sale.properties?.SalePayments.properties?.SalePayment.items?.properties;
+      const charge = payment?.CCCharge.properties;
+      expect(charge?.SalePayments.properties?.SalePayment.items).to.deep.equal({ type: 'object', additionalProperties: true });
+      const contact = outSchema(freshEntity('Customer'), freshCatalog()).properties?.Contact.properties;
+      expect(contact?.contactID.type).to.deep.equal(['integer', 'null']);
     });
 
     it('resolve elements that are catalog entities (SaleLine inside Sale)', () => {

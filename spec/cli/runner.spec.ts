@@ -84,6 +84,25 @@ describe('lightspeed-retail run', () => {
     expect(process.env.ELASTICIO_FLOW_TYPE).to.equal(undefined);
   });
 
+  it('warns on a cfg key no field declares, naming the closest known key and the known ones, and runs on', async () => {
+    writeJson(dir, 'typo.json', { ...sim.credentials, objectType: 'Item', start_time: '2024-01-01T00:00:00Z' });
+    const result = await run(['pollingEntity', '--cfg', 'typo.json', '--debug']);
+    expect(result.code).to.equal(0);
+    expect(events(result.stdout).filter((line) => line.event === 'data')).to.have.length(10);
+    expect(result.stderr.split('\n').filter((line) => line.startsWith('[warn]'))).to.deep.equal([
+      '[warn] cfg key "start_time" is not a field of pollingEntity and is ignored; did you mean startTime? Known keys: '
+        + 'objectType, pollingField, includeArchived, emitBehavior, startTime, endTime, loadRelations, lookbackSeconds, pageSize, '
+        + 'and the credential\'s oauth, environmentUrl, accountId, clientId, clientSecret, refreshToken, tokenUrl',
+    ]);
+    // verifyCredentials is run with a step's cfg file: step fields are at home there, a misspelt credential field is not.
+    writeJson(dir, 'verify.json', { ...sim.credentials, objectType: 'Item', client_id: 'x' });
+    const verify = await run(['verifyCredentials', '--cfg', 'verify.json']);
+    expect(verify.stderr.split('\n').filter((line) => line.startsWith('[warn]'))).to.have.length(1)
+      .and.to.match(/^\[warn\] cfg key "client_id" is not a field of verifyCredentials and is ignored; did you mean clientId\? Known keys: objectType, /);
+    const clean = await run(['lookupObjectById', '--cfg', 'cfg.json', '--msg', 'msg.json']);
+    expect(clean.stderr).not.to.include('[warn]');
+  });
+
   it('takes a credential from environment variables and saves the rotated one with --save-credential', async () => {
     writeJson(dir, 'step.json', { objectType: 'Item' });
     const env = credentialEnv(sim);

@@ -14,6 +14,15 @@ describe('dynamic metadata and select models', () => {
     expect(meta.out.properties?.itemID).to.deep.include({ type: ['integer', 'null'] });
   });
 
+  it('createObject on Customer: the designer shows nested fields, Contact.Emails.ContactEmail[].address among them', async () => {
+    const meta = await create.getMetaModel({ objectType: 'Customer' });
+    const emails = meta.in.properties?.Contact?.properties?.Emails;
+    expect(emails?.properties?.ContactEmail).to.deep.include({ title: 'Contact Email', type: 'array' });
+    expect(emails?.properties?.ContactEmail?.items?.properties?.address).to.deep.equal({ title: 'Address', type: 'string' });
+    expect(meta.in.properties?.Contact?.properties?.Phones?.properties?.ContactPhone?.items?.properties).to.have.keys('number', 'useType');
+    expect(meta.out.properties?.Contact?.properties?.contactID).to.deep.include({ type: ['integer', 'null'] });
+  });
+
   it('in-metadata marks required fields the platform\'s way: required: true on the property, no required list', async () => {
     const meta = await update.getMetaModel({ objectType: 'SaleSaleLine' });
     expect(meta.in.properties?.saleLineID).to.include({ type: 'integer', required: true });

@@ -34,6 +34,49 @@ const PATHS_LEAVING_THE_ACCOUNT: Array<[string, string]> = [
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+const customer = { objectType: 'Customer' };
+const item = { objectType: 'Item' };
+const sale = { objectType: 'Sale' };
+
+/** Mistakes inside nested records: each named by its full path, with the closest field there is. */
+const NESTED_MISTAKES: Case[] = [
+  { name: 'an e-mail written on the Contact itself', handler: create, cfg: customer, body: { firstName: 'Ann', Contact: { email: 'ann@example.com' } }, error: 'body.Contact.email: not a field of Contact; did you mean Contact.Emails.ContactEmail[].address?' },
+  { name: 'an e-mail written on the Customer', handler: upsert, cfg: customer, body: { firstName: 'Ann', email: 'ann@example.com' }, error: 'body.email: not a field of Customer; did you mean Contact.Emails.ContactEmail[].address?' },
+  { name: 'a misspelt field of a listed e-mail', handler: create, cfg: customer, body: { Contact: { Emails: { ContactEmail: [{ adress: 'ann@example.com' }] } } }, error: 'body.Contact.Emails.ContactEmail.0.adress: not a field of ContactEmail; did you mean Contact.Emails.ContactEmail[].address?' },
+  { name: 'a misspelt field of a lone phone (an object, not a list)', handler: update, cfg: customer, body: { customerID: 1, Contact: { Phones: { ContactPhone: { numbr: '555-0100' } } } }, error: 'body.Contact.Phones.ContactPhone.0.numbr: not a field of ContactPhone; did you mean Contact.Phones.ContactPhone[].number?' },
+  { name: 'a phone type Lightspeed does not know', handler: create, cfg: customer, body: { Contact: { Phones: { ContactPhone: [{ number: '555-0100', useType: 'mobile' }] } } }, error: 'body.Contact.Phones.ContactPhone.0.useType: must be one of Home, Work, Mobile, Pager, Fax; did you mean Mobile?' },
+  { name: 'a postal address on the Contact itself', handler: create, cfg: customer, body: { Contact: { address: '1 Main St' } }, error: 'body.Contact.address: not a field of Contact; did you mean Contact.Addresses.ContactAddress[].address1?' },
+  { name: 'e-mails as a bare list, not Lightspeed\'s container', handler: create, cfg: customer, body: { Contact: { Emails: [{ address: 'ann@example.com' }] } }, error: 'body.Contact.Emails: must be Lightspeed\'s container {"ContactEmail": [...]}, got [{"address":"ann@example.com"}]' },
+  { name: 'an e-mail as text instead of a record', handler: create, cfg: customer, body: { Contact: { Emails: { ContactEmail: 'ann@example.com' } } }, error: 'body.Contact.Emails.ContactEmail: must be a record or a list of records, got "ann@example.com"' },
+  { name: 'a Contact flag that is not true or false', handler: create, cfg: customer, body: { Contact: { noEmail: 'maybe' } }, error: 'body.Contact.noEmail: must be boolean, got "maybe"' },
+  { name: 'a Note field that does not exist', handler: create, cfg: customer, body: { Note: { text: 'VIP' } }, error: 'body.Note.text: not a field of Note' },
+  { name: 'a price that is not a number', handler: create, cfg: item, body: { description: 'x', Prices: { ItemPrice: [{ amount: 'cheap', useType: 'Default' }] } }, error: 'body.Prices.ItemPrice.0.amount: must be number, got "cheap"' },
+  { name: 'a price written on the Item', handler: create, cfg: item, body: { description: 'x', price: 9.99 }, error: 'body.price: not a field of Item; did you mean Prices.ItemPrice[].amount?' },
+  { name: 'a shop stock field in the wrong case', handler: update, cfg: item, body: { itemID: 1, ItemShops: { ItemShop: [{ shopId: 1, qoh: 5 }] } }, error: 'body.ItemShops.ItemShop.0.shopId: not a field of ItemShop; did you mean ItemShops.ItemShop[].shopID?' },
+  { name: 'a shop quantity that is not whole', handler: create, cfg: item, body: { description: 'x', ItemShops: { ItemShop: [{ shopID: 1, qoh: '2.5' }] } }, error: 'body.ItemShops.ItemShop.0.qoh: must be integer, got "2.5"' },
+  { name: 'a related record written inline instead of by ID', handler: create, cfg: item, body: { description: 'x', Category: { name: 'Mugs' } }, error: 'body.Category: not a field of Item; did you mean categoryID?' },
+  { name: 'sale lines as a bare list', handler: create, cfg: sale, body: { SaleLines: [{ itemID: 1, unitQuantity: 1 }] }, error: 'body.SaleLines: must be Lightspeed\'s container {"SaleLine": [...]}, got [{"itemID":1,"unitQuantity":1}]' },
+  { name: 'a sale line quantity in words', handler: update, cfg: sale, body: { saleID: 1, SaleLines: { SaleLine: { itemID: 1, unitQuantity: 'two' } } }, error: 'body.SaleLines.SaleLine.0.unitQuantity: must be integer, got "two"' },
+  { name: 'a payment naming its type instead of its ID', handler: create, cfg: sale, body: { SalePayments: { SalePayment: [{ amount: 5, paymentType: 'Cash' }] } }, error: 'body.SalePayments.SalePayment.0.paymentType: not a field of SalePayment; did you mean SalePayments.SalePayment[].paymentTypeID?' },
+];
+
+/** Names that are nearly right: each error names the right one. */
+const NAMES_NEARLY_RIGHT: Case[] = [
+  { name: 'objectType in lower case', handler: lookup, cfg: { objectType: 'customer' }, body: { id: 1 }, error: 'objectType: "customer" is not a Lightspeed Retail entity; did you mean Customer?' },
+  { name: 'a field in the wrong case', handler: create, cfg: customer, body: { FirstName: 'Ann' }, error: 'body.FirstName: not a field of Customer; did you mean firstName?' },
+  { name: 'an enum value in the wrong case', handler: create, cfg: item, body: { description: 'x', itemType: 'Default' }, error: 'body.itemType: must be one of default, non_inventory, serialized, box, serialized_assembly, assembly; did you mean default?' },
+  { name: 'delete by the primary key instead of id', handler: remove, cfg: customer, body: { customerID: 5 }, error: 'body.customerID: Delete takes the record\'s ID as "id": {"id": 5}' },
+  { name: 'lookup by the primary key instead of id', handler: lookup, cfg: item, body: { itemID: 7 }, error: 'body.itemID: Lookup takes the record\'s ID as "id": {"id": 7}' },
+  { name: 'update by id instead of the primary key', handler: update, cfg: customer, body: { id: 5, firstName: 'Ann' }, error: 'body.id: Update takes the record\'s ID as "customerID": {"customerID": 5}' },
+  { name: 'upsert by id instead of the primary key', handler: upsert, cfg: item, body: { id: '5', description: 'x' }, error: 'body.id: Upsert takes the record\'s ID as "itemID": {"itemID": "5"}' },
+  { name: 'create with the primary key', handler: create, cfg: customer, body: { customerID: 5, firstName: 'Ann' }, error: 'body.customerID: Create takes no record ID: Lightspeed assigns customerID (Update or Upsert change an existing Customer)' },
+  { name: 'a filter field in the wrong case', handler: lookup, cfg: customer, body: { filters: { firstname: 'Ann' } }, error: 'body.filters.firstname: not a field of Customer; did you mean firstName?' },
+  { name: 'a relation to load in lower case', handler: lookup, cfg: item, body: { id: 1, loadRelations: ['itemshops'] }, error: /^body\.loadRelations\.0: must be one of Category, .*; did you mean ItemShops\?$/ },
+  { name: 'trigger relation in the singular', handler: trigger, cfg: { objectType: 'Item', loadRelations: 'ItemShop, Category' }, body: {}, error: /^loadRelations: "ItemShop" is not a relation of Item \(it has .*\); did you mean ItemShops\?$/ },
+  { name: 'upsert match field in the wrong case', handler: upsert, cfg: { objectType: 'Item', matchField: 'customsku' }, body: { customSku: 'x' }, error: 'matchField: Item cannot be matched by "customsku" (choose one of itemID, customSku, systemSku, upc, ean, manufacturerSku); did you mean customSku?' },
+  { name: 'trigger pollingField in the wrong case', handler: trigger, cfg: { objectType: 'Item', pollingField: 'timestamp' }, body: {}, error: 'pollingField: "timestamp" is not a datetime field of Item (choose one of timeStamp, createTime); did you mean timeStamp?' },
+];
+
 /** Every case must fail with an error naming the field and the problem, and send nothing at all. */
 export const BAD_INPUTS: Case[] = [
   { name: 'no objectType', handler: create, cfg: {}, body: {}, error: 'objectType: is required: choose the Lightspeed entity' },
@@ -53,10 +96,12 @@ export const BAD_INPUTS: Case[] = [
   { name: 'update with itemID "abc"', handler: update, cfg: { objectType: 'Item' }, body: { itemID: 'abc' }, error: 'body.itemID: must be integer, got "abc"' },
   { name: 'create with a wrong type', handler: create, cfg: { objectType: 'Item' }, body: { description: 'x', defaultCost: 'cheap' }, error: 'body.defaultCost: must be number, got "cheap"' },
   { name: 'create with an object for a string', handler: create, cfg: { objectType: 'Item' }, body: { description: { text: 'x' } }, error: 'body.description: must be string, got {"text":"x"}' },
-  { name: 'create with a misspelt field', handler: create, cfg: { objectType: 'Item' }, body: { descripton: 'x' }, error: 'body.descripton: is not a field of this entity (check the spelling)' },
+  { name: 'create with a misspelt field', handler: create, cfg: { objectType: 'Item' }, body: { descripton: 'x' }, error: 'body.descripton: not a field of Item; did you mean description?' },
   { name: 'create with a bad enum', handler: create, cfg: { objectType: 'Item' }, body: { itemType: 'gadget' }, error: /^body\.itemType: must be one of default, non_inventory/ },
   { name: 'create nested without its parent key', handler: create, cfg: { objectType: 'SaleSaleLine' }, body: { itemID: 1 }, error: 'body.saleID: is required' },
   { name: 'register open without registerID', handler: create, cfg: { objectType: 'RegisterOpen' }, body: {}, error: 'body.registerID: is required' },
+  ...NESTED_MISTAKES,
+  ...NAMES_NEARLY_RIGHT,
   { name: 'a non-object body (array)', handler: create, cfg: { objectType: 'Item' }, body: [1, 2], error: 'body: must be a JSON object, got an array' },
   { name: 'a non-object body (string)', handler: update, cfg: { objectType: 'Item' }, body: 'itemID=1', error: 'body: must be a JSON object, got string' },
   { name: 'an oversized body', handler: create, cfg: { objectType: 'Item' }, body: { description: big }, error: 'body: is 600 KB; the limit is 512 KB' },
@@ -64,9 +109,9 @@ export const BAD_INPUTS: Case[] = [
   { name: 'upsert by customSku without customSku', handler: upsert, cfg: { objectType: 'Item', matchField: 'customSku' }, body: { description: 'x' }, error: 'body.customSku: is required' },
   { name: 'upsert by customSku with a blank customSku', handler: upsert, cfg: { objectType: 'Item', matchField: 'customSku' }, body: { customSku: '  ' }, error: 'body.customSku: is required to match by customSku' },
   { name: 'upsert by customSku with the primary key too', handler: upsert, cfg: { objectType: 'Item', matchField: 'customSku' }, body: { itemID: 5, customSku: 'x' }, error: 'body.itemID: must be left out when matching by customSku: the match finds the record' },
-  { name: 'upsert by e-mail without an address', handler: upsert, cfg: { objectType: 'Customer', matchField: 'Contact.email' }, body: { firstName: 'Ada', Contact: { Emails: '' } }, error: 'body.Contact.Emails.ContactEmail.address: is required to match by e-mail (Contact)' },
-  { name: 'an unknown filter operator', handler: lookup, cfg: { objectType: 'Item' }, body: { filters: { itemID: '=>,5' } }, error: 'body.filters.itemID: "=>" is not a Lightspeed operator (use one of !~ != <= >= >< < > = ~ IN)' },
-  { name: 'a filter on an unknown field', handler: lookup, cfg: { objectType: 'Item' }, body: { filters: { colour: 'red' } }, error: 'body.filters.colour: is not a field of Item' },
+  { name: 'upsert by e-mail without an address', handler: upsert, cfg: { objectType: 'Customer', matchField: 'Contact.email' }, body: { firstName: 'Ada', Contact: { Emails: { ContactEmail: [] } } }, error: 'body.Contact.Emails.ContactEmail.address: is required to match by e-mail (Contact)' },
+  { name: 'an unknown filter operator', handler: lookup, cfg: { objectType: 'Item' }, body: { filters: { itemID: '=>,5' } }, error: 'body.filters.itemID: "=>" is not a Lightspeed operator (use one of !~ != <= >= >< < > = ~ IN); did you mean ">="?' },
+  { name: 'a filter on an unknown field', handler: lookup, cfg: { objectType: 'Item' }, body: { filters: { colour: 'red' } }, error: 'body.filters.colour: not a field of Item' },
   { name: 'a between filter with one value', handler: lookup, cfg: { objectType: 'Item' }, body: { filters: { itemID: '><,5' } }, error: 'body.filters.itemID: "><" needs two values: "><,from,to"' },
   { name: 'an unknown relation', handler: lookup, cfg: { objectType: 'Item' }, body: { loadRelations: ['Colour'] }, error: /^body\.loadRelations\.0: must be one of Category/ },
   { name: 'a bad emitBehavior', handler: lookup, cfg: { objectType: 'Item', emitBehavior: 'emitSome' }, body: { id: 1 }, error: 'emitBehavior: must be emitIndividually, emitPage or emitAll, got "emitSome"' },

@@ -3,6 +3,7 @@ import { EntitySpec } from '../../catalog/types';
 import { ValidationError } from '../../client/errors';
 import { entityFromConfig } from '../../input/entity';
 import { relations } from '../../input/relations';
+import { didYouMean } from '../../input/suggest';
 import { StepConfig } from '../../runtime/context';
 import { PollingChoice, pollingChoices } from './fields';
 import { lightspeedTime } from './time';
@@ -72,7 +73,8 @@ function pollingField(cfg: StepConfig, entity: EntitySpec, snapshotField: unknow
   const kept = choices.find((candidate) => candidate.field === snapshotField);
   const choice = requested ? choices.find((candidate) => candidate.field === requested) : kept ?? choices[0];
   if (!choice) {
-    throw new ValidationError('pollingField', `"${requested}" is not a datetime field of ${entity.name} (choose one of ${choices.map((c) => c.field).join(', ')})`);
+    const fields = choices.map((candidate) => candidate.field);
+    throw new ValidationError('pollingField', `"${requested}" is not a datetime field of ${entity.name} (choose one of ${fields.join(', ')})${didYouMean(requested ?? '', fields)}`);
   }
   return choice;
 }
