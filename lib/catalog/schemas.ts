@@ -16,12 +16,25 @@ export function outSchema(entity: EntitySpec, catalog: readonly EntitySpec[] = l
   return buildOutSchema(entity, catalog);
 }
 
-/** Schema of the input message of an action (create, update, upsert, lookup, delete): what ajv enforces. */
-export function inSchema(entity: EntitySpec, verb: InVerb, catalog: readonly EntitySpec[] = listEntities()): JsonSchema {
-  return buildInSchema(entity, verb, catalog);
+/** Input schemas of the shipped catalog, built once: a nested one (Sale, Workorder) takes milliseconds to build. */
+const builtInSchemas = new Map<string, JsonSchema>();
+
+/**
+ * Schema of the input message of an action (create, update, upsert, lookup, delete): what ajv enforces. Shared and
+ * not to be changed by callers; `catalog` (the generator's fresh one) bypasses the cache.
+ */
+export function inSchema(entity: EntitySpec, verb: InVerb, catalog?: readonly EntitySpec[]): JsonSchema {
+  if (catalog) return buildInSchema(entity, verb, catalog);
+  const key = `${entity.name}:${verb}`;
+  let schema = builtInSchemas.get(key);
+  if (!schema) {
+    schema = buildInSchema(entity, verb, listEntities());
+    builtInSchemas.set(key, schema);
+  }
+  return schema;
 }
 
 /** The same input schema as the platform's designer and mapper read it (`required: true` on each required field). */
-export function platformInSchema(entity: EntitySpec, verb: InVerb, catalog: readonly EntitySpec[] = listEntities()): PlatformSchema {
+export function platformInSchema(entity: EntitySpec, verb: InVerb, catalog?: readonly EntitySpec[]): PlatformSchema {
   return toPlatformSchema(inSchema(entity, verb, catalog));
 }
