@@ -117,7 +117,8 @@ export class LightspeedClient {
   /** Sends a request with auth, pacing and retries; returns the parsed body of a success or throws a typed error. */
   async call(request: ApiRequest): Promise<ApiResponse> {
     this.assertSameHost(request);
-    const counts = { failures: 0, rateLimited: 0 };
+    const started = this.clock.now();
+    let failures = 0;
     let renewedAfter401 = false;
     for (;;) {
       const result = await this.attempt(request);
@@ -128,10 +129,11 @@ export class LightspeedClient {
       }
       const outcome = this.assess(request, result);
       if ('response' in outcome) return outcome.response;
-      if (outcome.failure.kind === 'status' && outcome.failure.status === 429) counts.rateLimited += 1;
-      else counts.failures += 1;
-      const decision = decideRetry(outcome.failure, request.method, counts, this.settings);
-      if (!decision.retry) throw this.finalError(outcome.error, request, counts.failures);
+      if (!(outcome.error instanceof RateLimitError)) failures += 1;
+      // Patience runs while nothing of this credential gets through, not per 429: other requests' progress resets it.
+      const rateLimitedForMs = this.clock.now() - Math.max(started, this.connection.lastAcceptedAt);
+      const decision = decideRetry(outcome.failure, request.method, { failures, rateLimitedForMs }, this.settings);
+      if (!decision.retry) throw this.finalError(outcome.error, request, failures, rateLimitedForMs);
       this.logger.info(`${target(request.context)}: ${outcome.error.message}; retrying${decision.delayMs ? ` in ${Math.round(decision.delayMs)} ms` : ''}`);
       await this.clock.sleep(decision.delayMs);
     }
@@ -151,6 +153,7 @@ export class LightspeedClient {
         timeoutMs: this.settings.timeoutMs,
       });
       pacer.observe(request.method, response.headers, reserved);
+      if (response.status !== 429) this.connection.lastAcceptedAt = this.clock.now();
       // The URL is on the credential's host (checked in call): its path and query follow the origin.
       this.logger.debug(`${request.method} ${request.url.slice(this.credentials.environmentUrl.length)} -> ${response.status} in ${this.clock.now() - started} ms`);
       return { kind: 'response', ...response, token };
@@ -195,7 +198,13 @@ export class LightspeedClient {
       + 'Check that the credential was authorized with the scopes this operation needs.', 401);
   }
 
-  private finalError(error: ComponentError, request: ApiRequest, failures: number): ComponentError {
+  private finalError(error: ComponentError, request: ApiRequest, failures: number, rateLimitedForMs: number): ComponentError {
+    if (error instanceof RateLimitError) {
+      error.message = `Gave up on ${target(request.context)}: Lightspeed answered every request of this credential with 429 `
+        + `(rate limit exceeded) for ${duration(rateLimitedForMs)} and accepted none. Other flows or integrations on the `
+        + 'account are using its whole rate limit: spread their schedules or lower their load, then run this again.';
+      return error;
+    }
     if (failures <= 1 || !(error instanceof TransportError || error instanceof LightspeedApiError)) return error;
     error.message = `${error.message} (gave up after ${failures} attempts)`;
     this.logger.warn(`${target(request.context)} failed ${failures} times`);
@@ -221,6 +230,12 @@ export class LightspeedClient {
     this.logger.info(`Using Lightspeed account ${accountId} (the first the credential can access)`);
     return String(accountId);
   }
+}
+
+/** `10 minutes`, `1 minute`, `45 seconds`. */
+function duration(ms: number): string {
+  const [amount, unit] = ms >= 60_000 ? [Math.round(ms / 60_000), 'minute'] : [Math.round(ms / 1000), 'second'];
+  return `${amount} ${unit}${amount === 1 ? '' : 's'}`;
 }
 
 function requestHeaders(token: string, hasBody: boolean): Record<string, string> {
