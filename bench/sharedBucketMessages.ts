@@ -29,6 +29,8 @@ export interface ChildReport {
   finishedAt: number;
   /** Lightspeed's answers to this process's API requests, by status. */
   statuses: Record<string, number>;
+  /** Of the 429s, those before its first accepted request. */
+  rateLimitedAtStart: number;
   /** The run's error message, when it failed. */
   error?: string;
 }

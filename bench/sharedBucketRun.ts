@@ -32,13 +32,14 @@ async function main(): Promise<void> {
   await send({ type: 'ready' });
   await started;
   const ids: number[] = [];
-  const report: ChildReport = { ids, startedAt: clock.now(), finishedAt: 0, statuses: transport.statuses };
+  const report: ChildReport = { ids, startedAt: clock.now(), finishedAt: 0, statuses: transport.statuses, rateLimitedAtStart: 0 };
   try {
     await pollEverything(step, (message) => ids.push(Number((message.body as { itemID: unknown }).itemID)));
   } catch (error) {
     report.error = error instanceof Error ? error.message : String(error);
   }
   report.finishedAt = clock.now();
+  report.rateLimitedAtStart = transport.rateLimitedAtStart;
   await send({ type: 'report', report });
   process.disconnect();
 }

@@ -152,7 +152,7 @@ export class LightspeedClient {
         body: request.body,
         timeoutMs: this.settings.timeoutMs,
       });
-      pacer.observe(request.method, response.headers, reserved);
+      pacer.observe(request.method, response.status, response.headers, reserved);
       if (response.status !== 429) this.connection.lastAcceptedAt = this.clock.now();
       // The URL is on the credential's host (checked in call): its path and query follow the origin.
       this.logger.debug(`${request.method} ${request.url.slice(this.credentials.environmentUrl.length)} -> ${response.status} in ${this.clock.now() - started} ms`);
@@ -180,7 +180,7 @@ export class LightspeedClient {
     const error = errorFromResponse(result.status, body ?? result.text, result.headers, request.context, this.redact);
     // A create that failed on Lightspeed's side may still have been stored: never leave the user guessing.
     if (request.method === 'POST' && error instanceof ServerError) error.message += MAY_HAVE_BEEN_APPLIED;
-    if (error instanceof RateLimitError) this.connection.pacer.blockFor(error.retryAfterSeconds ?? this.connection.pacer.secondsUntilRoom());
+    if (error instanceof RateLimitError) this.connection.pacer.refused(error.retryAfterSeconds ?? this.connection.pacer.secondsUntilRoom());
     if (request.handOver?.(result.status)) return { response: { status: result.status, headers: result.headers, body } };
     return { failure: { kind: 'status', status: result.status }, error };
   }

@@ -32,13 +32,14 @@ describe('transport: retries and errors', () => {
     scope.done();
   });
 
-  it('on a 429 without Retry-After, waits until the bucket it last saw has room', async () => {
+  it('on a 429 without Retry-After, waits at least until the bucket it last saw has room', async () => {
     const scope = replies('get', [[200, customer, bucketHeaders(80, 90, 2)], [429, { message: 'Rate limited' }, bucketHeaders(91, 90, 2)], [200, customer]]);
     const { client: lightspeed, clock } = client(stored);
 
     await lightspeed.call(request('GET'));
     await lightspeed.call(request('GET'));
-    expect(clock.slept).to.equal(1500); // (91 + 1 - 89) drips over at 2 drips per second
+    // (91 + 1 - 89) drips over at 2 drips per second; then, since somebody else spends too, its own share's turn.
+    expect(clock.slept).to.be.at.least(1500);
     scope.done();
   });
 
