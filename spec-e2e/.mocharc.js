@@ -7,6 +7,7 @@ module.exports = {
     'dist/spec-e2e/specs/pollingFlow.spec.js',
     'dist/spec-e2e/specs/tokenRotation.spec.js',
     'dist/spec-e2e/specs/errors.spec.js',
+    'dist/spec-e2e/specs/sharedAccount.spec.js',
     'dist/spec-e2e/specs/cleanup.spec.js',
   ],
   timeout: 60000,
