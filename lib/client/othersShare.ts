@@ -4,6 +4,7 @@
  * everybody else spent. What the drain and our own requests do not explain is theirs.
  */
 
+/** Readings closer together than this (our own answers arriving at once) are too short a span to divide by. */
 const MINIMUM_SPAN_MS = 5_000;
 
 interface Reading {
@@ -37,8 +38,8 @@ export class OthersShare {
   }
 
   /**
-   * Drips per second the others spend, between 0 and `dripPerSecond`. Readings that span less than `minimumSpanMs`
-   * (a burst of our own answers, levels rounded to a thousandth) are too short to divide by: they count as that long.
+   * Drips per second the others spend, between 0 and `dripPerSecond`. Readings that span less than five seconds
+   * (a burst of our own answers, levels rounded to a thousandth) count as that long.
    */
   rate(dripPerSecond: number): number {
     if (this.ms <= 0) return 0;
