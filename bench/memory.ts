@@ -23,7 +23,7 @@ interface Size {
 
 const SIZES: Record<'full' | 'quick', Size> = {
   full: { items: [10_000, 100_000, 200_000, 400_000], runs: 3 },
-  quick: { items: [2_000, 20_000, 40_000, 80_000], runs: 1 },
+  quick: { items: [2_000, 10_000, 20_000, 40_000], runs: 1 },
 };
 
 /**
