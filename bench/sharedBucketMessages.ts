@@ -24,8 +24,7 @@ export interface GoMessage {
 export interface ChildReport {
   /** itemID of every record emitted, in emission order. */
   ids: number[];
-  /** Simulated epoch ms. */
-  startedAt: number;
+  /** Simulated epoch ms when the poll ended. */
   finishedAt: number;
   /** Lightspeed's answers to this process's API requests, by status. */
   statuses: Record<string, number>;

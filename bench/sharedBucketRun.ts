@@ -32,14 +32,15 @@ async function main(): Promise<void> {
   await send({ type: 'ready' });
   await started;
   const ids: number[] = [];
-  const report: ChildReport = { ids, startedAt: clock.now(), finishedAt: 0, statuses: transport.statuses, rateLimitedAtStart: 0 };
+  let error: string | undefined;
   try {
     await pollEverything(step, (message) => ids.push(Number((message.body as { itemID: unknown }).itemID)));
-  } catch (error) {
-    report.error = error instanceof Error ? error.message : String(error);
+  } catch (thrown) {
+    error = thrown instanceof Error ? thrown.message : String(thrown);
   }
-  report.finishedAt = clock.now();
-  report.rateLimitedAtStart = transport.rateLimitedAtStart;
+  const report: ChildReport = {
+    ids, finishedAt: clock.now(), statuses: transport.statuses, rateLimitedAtStart: transport.rateLimitedAtStart, error,
+  };
   await send({ type: 'report', report });
   process.disconnect();
 }
