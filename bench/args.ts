@@ -11,7 +11,7 @@ export interface BenchArgs {
   strict: boolean;
 }
 
-export const SCENARIO_KEYS: ScenarioKey[] = ['rate', 'heavy', 'memory', 'overhead', 'concurrency'];
+export const SCENARIO_KEYS: ScenarioKey[] = ['rate', 'heavy', 'memory', 'overhead', 'concurrency', 'shared-bucket'];
 
 export const USAGE = `usage: node dist/bench/run.js [--quick] [--only ${SCENARIO_KEYS.join(',')}] [--out file.json] [--strict]`;
 

@@ -13,12 +13,13 @@ export interface ChildRun {
 }
 
 /**
- * `node script args` with `env` added. The child must print its own `maxRssKb` as the last JSON line of stdout;
- * it is the figure used when /usr/bin/time is missing (a fresh CI machine).
+ * `node nodeArgs script args` with `env` added. The child must print its own `maxRssKb` as the last JSON line of
+ * stdout; it is the figure used when /usr/bin/time is missing (a fresh CI machine).
  */
-export async function runNodeMeasured(script: string, args: string[], env: Record<string, string>): Promise<ChildRun> {
+export async function runNodeMeasured(script: string, args: string[], env: Record<string, string>, nodeArgs: string[] = []): Promise<ChildRun> {
   const gnuTime = existsSync(GNU_TIME);
-  const [command, commandArgs] = gnuTime ? [GNU_TIME, ['-v', process.execPath, script, ...args]] : [process.execPath, [script, ...args]];
+  const node = [...nodeArgs, script, ...args];
+  const [command, commandArgs] = gnuTime ? [GNU_TIME, ['-v', process.execPath, ...node]] : [process.execPath, node];
   const { stdout, stderr, code } = await run(command, commandArgs, { ...process.env, ...env });
   if (code !== 0) {
     const own = stderr.split('\tCommand being timed:')[0].trim(); // without GNU time's report

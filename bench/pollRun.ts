@@ -1,5 +1,6 @@
 /** One full run of the Polling entity trigger into a no-op emit, timed. */
 import { IncomingMessage, StepConfig } from '../lib/runtime/context';
+import { PlatformMessage } from '../lib/runtime/messages';
 import { processTrigger } from '../lib/triggers/pollingEntity';
 import { noopContext } from './noopContext';
 import { elapsedSince } from './numbers';
@@ -13,8 +14,8 @@ export interface PollOutcome {
 const MESSAGE: IncomingMessage = { id: 'bench', body: {}, headers: {} };
 
 /** Calls the trigger's `process` as sailor would, with no snapshot: every record is new. */
-export async function pollEverything(step: StepConfig): Promise<PollOutcome> {
-  const context = noopContext();
+export async function pollEverything(step: StepConfig, onData?: (message: PlatformMessage) => void): Promise<PollOutcome> {
+  const context = noopContext(onData);
   const started = performance.now();
   await processTrigger.call(context, MESSAGE, step, undefined);
   return { ms: elapsedSince(started), emitted: context.counts.data };

@@ -8,10 +8,11 @@ import { elapsedSince } from './numbers';
 import { overhead } from './overhead';
 import { rateLimitEfficiency } from './rateLimitEfficiency';
 import { BenchLine, Scenario, ScenarioReport } from './scenario';
+import { sharedBucket } from './sharedBucket';
 import { BenchResults, defaultResultsPath, environment, writeResults } from './resultsWriter';
 import { formatTable } from './table';
 
-const SCENARIOS: Scenario[] = [rateLimitEfficiency, heavyPages, memory, overhead, concurrency];
+const SCENARIOS: Scenario[] = [rateLimitEfficiency, heavyPages, memory, overhead, concurrency, sharedBucket];
 
 async function runScenario(scenario: Scenario, args: BenchArgs): Promise<ScenarioReport> {
   const started = performance.now();

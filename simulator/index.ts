@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { loadEntities } from './catalog';
 import { SimulatorCore } from './core';
-import { OAuthState } from './oauth';
+import { OAuthState, opaqueToken } from './oauth';
 import { SimulatorOptions, resolveOptions } from './options';
 
 export { defaultOptions } from './options';
@@ -50,6 +50,8 @@ export interface Simulator {
   touchLate(entity: string, ids: number[], behindMs: number): WireObject[];
   /** Makes every access token issued so far answer 401 "Token has expired". */
   expireAccessTokens(): void;
+  /** The refresh token of another authorization of the same API client, as a second integration or flow holds. */
+  grantRefreshToken(): string;
   resetStats(): void;
   /** Empties the rate-limit buckets and burst windows. */
   resetRateLimits(): void;
@@ -109,6 +111,11 @@ export async function startSimulator(partial: Partial<SimulatorOptions> = {}): P
     touchLate: (entity, ids, behindMs) => store.touchLate(entity, ids, behindMs),
     expireAccessTokens: () => {
       oauth.expireAll();
+    },
+    grantRefreshToken: () => {
+      const token = opaqueToken('sim-rt-');
+      oauth.addRefreshToken(token, options.clientId, options.grantedScope);
+      return token;
     },
     resetStats: () => resetStats(stats),
     resetRateLimits: () => {

@@ -134,7 +134,8 @@ export class LightspeedClient {
   /** Sends a request with auth, pacing and retries; returns the parsed body of a success or throws a typed error. */
   async call(request: ApiRequest): Promise<ApiResponse> {
     this.assertSameHost(request);
-    const counts = { failures: 0, rateLimited: 0 };
+    const callStarted = this.clock.now();
+    let failures = 0;
     let renewedAfter401 = false;
     let url = request.url;
     for (;;) {
@@ -153,10 +154,11 @@ export class LightspeedClient {
         url = instead.url;
         continue;
       }
-      if (outcome.failure.kind === 'status' && outcome.failure.status === 429) counts.rateLimited += 1;
-      else counts.failures += 1;
-      const decision = decideRetry(outcome.failure, unsafeToRepeat(request) === undefined, counts, this.settings);
-      if (!decision.retry) throw this.finalError(outcome.error, request, counts.failures);
+      if (!(outcome.error instanceof RateLimitError)) failures += 1;
+      // Patience runs while nothing of this credential gets through, not per 429: other requests' progress resets it.
+      const rateLimitedForMs = this.clock.now() - Math.max(callStarted, this.connection.lastAcceptedAt);
+      const decision = decideRetry(outcome.failure, unsafeToRepeat(request) === undefined, { failures, rateLimitedForMs }, this.settings);
+      if (!decision.retry) throw this.finalError(outcome.error, request, failures, rateLimitedForMs);
       this.logger.info(`${outcome.error.message}; retrying${decision.delayMs ? ` in ${Math.round(decision.delayMs)} ms` : ''}`);
       await this.clock.sleep(decision.delayMs);
     }
@@ -175,7 +177,8 @@ export class LightspeedClient {
         body: request.body,
         timeoutMs: this.settings.timeoutMs,
       });
-      pacer.observe(request.method, response.headers, reserved);
+      pacer.observe(request.method, response.status, response.headers, reserved);
+      if (response.status !== 429) this.connection.lastAcceptedAt = this.clock.now();
       // The URL is on the credential's host (checked in call): its path and query follow the origin.
       this.logger.debug(`${request.method} ${url.slice(this.credentials.environmentUrl.length)} -> ${response.status} in ${this.clock.now() - started} ms`);
       return { kind: 'response', ...response, token };
@@ -205,7 +208,7 @@ export class LightspeedClient {
     // A write that failed on Lightspeed's side may still have been stored: never leave the user guessing.
     const note = unsafeToRepeat(request);
     if (note && error instanceof ServerError) error.message += `; ${note}`;
-    if (error instanceof RateLimitError) this.connection.pacer.blockFor(error.retryAfterSeconds ?? this.connection.pacer.secondsUntilRoom());
+    if (error instanceof RateLimitError) this.connection.pacer.refused(error.retryAfterSeconds ?? this.connection.pacer.secondsUntilRoom());
     return { failure: { kind: 'status', status: result.status }, error };
   }
 
@@ -221,7 +224,13 @@ export class LightspeedClient {
       + 'Check that the credential was authorized with the scopes this operation needs.', 401);
   }
 
-  private finalError(error: ComponentError, request: ApiRequest, failures: number): ComponentError {
+  private finalError(error: ComponentError, request: ApiRequest, failures: number, rateLimitedForMs: number): ComponentError {
+    if (error instanceof RateLimitError) {
+      error.message = `Gave up on ${target(request.context)}: Lightspeed answered every request of this credential with 429 `
+        + `(rate limit exceeded) for ${duration(rateLimitedForMs)} and accepted none. Other flows or integrations on the `
+        + 'account are using its whole rate limit: spread their schedules or lower their load, then run this again.';
+      return error;
+    }
     if (failures <= 1 || !(error instanceof TransportError || error instanceof LightspeedApiError)) return error;
     error.message = `${error.message} (gave up after ${failures} attempts)`;
     this.logger.warn(`${target(request.context)} failed ${failures} times`);
@@ -247,6 +256,12 @@ export class LightspeedClient {
     this.logger.info(`Using Lightspeed account ${accountId} (the first the credential can access)`);
     return String(accountId);
   }
+}
+
+/** `10 minutes`, `1 minute`, `45 seconds`. */
+function duration(ms: number): string {
+  const [amount, unit] = ms >= 60_000 ? [Math.round(ms / 60_000), 'minute'] : [Math.round(ms / 1000), 'second'];
+  return `${amount} ${unit}${amount === 1 ? '' : 's'}`;
 }
 
 function requestHeaders(token: string, hasBody: boolean): Record<string, string> {

@@ -77,7 +77,16 @@ export class TokenManager {
   private async refreshNow(): Promise<string> {
     const stored = await this.loadStored();
     if (stored && this.adopt(stored)) return this.accessToken as string;
-    const tokens = await this.exchangeFirstAccepted();
+    let tokens: TokenSet;
+    try {
+      tokens = await this.exchangeFirstAccepted();
+    } catch (error) {
+      // A sibling step may have rotated the stored token between our look and our exchange: look once more.
+      const rotated = isInvalidGrant(error) ? await this.loadStored() : undefined;
+      if (!rotated) throw error;
+      if (this.adopt(rotated)) return this.accessToken as string;
+      tokens = await this.exchangeFirstAccepted();
+    }
     this.redactor.add(tokens.accessToken, tokens.refreshToken);
     // Persist before first use: using the new access token is what revokes the old refresh token.
     await this.persist(tokens);
@@ -109,7 +118,7 @@ export class TokenManager {
         return await this.refresher.refresh(refreshToken);
       } catch (error) {
         lastError = error;
-        if (!(error instanceof AuthenticationError && error.oauthError === 'invalid_grant')) throw error;
+        if (!isInvalidGrant(error)) throw error;
         this.refused.add(refreshToken);
         this.lastRefusal = error;
       }
@@ -143,4 +152,8 @@ export class TokenManager {
     }
     if (lastError !== undefined) throw lastError;
   }
+}
+
+function isInvalidGrant(error: unknown): error is AuthenticationError {
+  return error instanceof AuthenticationError && error.oauthError === 'invalid_grant';
 }

@@ -14,6 +14,8 @@ export interface Connection {
   redactor: SecretRedactor;
   /** Discovered once when the credential leaves `accountId` blank. */
   accountId?: Promise<string>;
+  /** When Lightspeed last answered a request of the credential with anything but 429 (epoch ms; 0: never). */
+  lastAcceptedAt: number;
 }
 
 export interface ConnectionFactories {
@@ -38,6 +40,7 @@ export function connectionFor(credentials: Credentials, factories: ConnectionFac
       tokens: new TokenManager(credentials, factories.refresher(redactor), factories.clock, redactor),
       pacer: new RateLimitPacer(factories.clock, factories.pacerSettings),
       redactor,
+      lastAcceptedAt: 0,
     };
     connections.set(key, connection);
   }

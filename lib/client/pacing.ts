@@ -1,4 +1,6 @@
 import { Clock } from './clock';
+import { RateBackoff, fairRate, fairRateShape, jitteredGapMs } from './fairShare';
+import { OthersShare } from './othersShare';
 import { HttpHeaders, header } from './transport';
 
 /** What the last responses told us about the account's leaky bucket. */
@@ -19,25 +21,50 @@ export interface PacerSettings {
 
 export const DEFAULT_PACER_SETTINGS: PacerSettings = { marginDrips: 1, paceFromHeaders: true };
 
+/** How far back the others' spending is averaged. */
+const OTHERS_HORIZON_MS = 30_000;
+/** Below this share of the drip, nobody else is spending: the whole bucket is ours to pace. */
+const ALONE_BELOW = 0.02;
+/** After a 429 the rate halves, and grows back to whole within this long. */
+const BACKOFF_RECOVERY_MS = 60_000;
+
 /**
- * Paces requests from Lightspeed's `X-LS-API-*` headers so a long sync runs at the drip rate without 429s:
- * it spends the bucket's burst first, then sends each request as soon as the bucket has drained enough for it.
- * Requests wait in arrival order; reservations for requests in flight count against the bucket.
+ * Paces requests from Lightspeed's `X-LS-API-*` headers so a long sync runs at the drip rate without 429s, alone or
+ * beside other processes on the same account, with no channel between them but the headers.
+ *
+ * Alone, it spends the bucket's room first, then sends each request as soon as the bucket has drained enough for it,
+ * counting its requests still in flight. It tells its own spending from the others' (the level reported against what
+ * its own requests and the drain explain), and once others spend too it predicts the level with their share, keeps to
+ * a fair rate that is the same function of the level for every process (so K processes settle on equal shares below
+ * the brim), sends at randomised intervals so that processes do not wake together, halves its rate after a 429 and
+ * grows back additively.
  */
 export class RateLimitPacer {
   private bucket: BucketState | undefined;
   private inFlightDrips = 0;
   private blockedUntil = 0;
+  private lastSendAt = 0;
+  private lastReadingAt = 0;
+  /** Random draw that stretches or shrinks the gap after the last send. */
+  private gapDraw = 0.5;
   private queue: Promise<void> = Promise.resolve();
   private probe: Promise<void> | undefined;
   private endProbe: (() => void) | undefined;
   private readonly recentSends: number[] = [];
   private burstLimit: number | undefined;
   private readonly lastCost = new Map<string, number>();
+  private readonly others = new OthersShare(OTHERS_HORIZON_MS);
+  private readonly backoff = new RateBackoff(BACKOFF_RECOVERY_MS);
+  /** Cost of our requests sent since the last reading (the others' share is what they do not explain). */
+  private spentSinceReading = 0;
   /** Total time spent waiting, for progress reports and benchmarks. */
   waitedMs = 0;
 
-  constructor(private readonly clock: Clock, private readonly settings: PacerSettings = DEFAULT_PACER_SETTINGS) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly settings: PacerSettings = DEFAULT_PACER_SETTINGS,
+    private readonly random: () => number = Math.random,
+  ) {}
 
   /** Waits until a request of `method` may be sent, and reserves its expected cost. */
   acquire(method: string): Promise<number> {
@@ -48,13 +75,18 @@ export class RateLimitPacer {
   }
 
   /** Takes the bucket as the server reported it; `reserved` is what `acquire` returned for this request. */
-  observe(method: string, headers: HttpHeaders, reserved: number): void {
+  observe(method: string, status: number, headers: HttpHeaders, reserved: number): void {
     this.inFlightDrips = Math.max(0, this.inFlightDrips - reserved);
+    // A refused request cost nothing.
+    if (status === 429) this.spentSinceReading -= reserved;
     const reported = parseBucket(headers, this.clock.now());
     if (reported) {
       this.bucket = { ...reported, level: reported.level + this.inFlightDrips };
+      this.lastReadingAt = reported.at;
       const cost = Number(header(headers, 'x-ls-api-request-cost'));
       if (Number.isFinite(cost) && cost > 0) this.lastCost.set(method, cost);
+      this.others.observe(this.bucket.level, reported.at, this.spentSinceReading, reported.dripPerSecond);
+      this.spentSinceReading = 0;
     }
     const burst = /^\s*[\d.]+\s*\/\s*(\d+)/.exec(header(headers, 'x-ls-api-burst-level') ?? '');
     if (burst) this.burstLimit = Number(burst[1]);
@@ -67,34 +99,56 @@ export class RateLimitPacer {
     this.finishProbe();
   }
 
-  /** After a 429: nobody sends before Lightspeed said it is fine again. */
-  blockFor(seconds: number): void {
-    this.blockedUntil = Math.max(this.blockedUntil, this.clock.now() + seconds * 1000);
+  /**
+   * After a 429: nobody sends before Lightspeed said it is fine again, and this process halves its rate (then grows
+   * back). A 429 also proves that others spend from the bucket, so from now on this process keeps to its share.
+   */
+  refused(seconds: number): void {
+    const now = this.clock.now();
+    this.backoff.refused(now);
+    this.blockedUntil = Math.max(this.blockedUntil, now + seconds * 1000);
   }
 
   /** Seconds until the bucket has room for one request, from what we know (for 429s without Retry-After). */
   secondsUntilRoom(): number {
     if (!this.bucket) return 1;
-    const excess = this.levelNow() + 1 - (this.bucket.size - this.settings.marginDrips);
-    return Math.max(1, excess / this.bucket.dripPerSecond);
+    const excess = this.levelNow() + 1 - this.ceiling();
+    return Math.max(1, excess / this.drain());
   }
 
   private async waitForRoom(cost: number): Promise<void> {
     if (!this.settings.paceFromHeaders) return this.sleepUntil(this.blockedUntil);
     if (!this.bucket && this.probe) await this.probe;
     if (!this.bucket) this.startProbe();
-    await this.sleepUntil(this.blockedUntil);
-    await this.sleepUntil(this.bucketReadyAt(cost));
-    await this.sleepUntil(this.burstReadyAt());
+    // Short naps: our own turn comes sooner as the level falls, and answers arriving meanwhile move every limit.
+    for (let ready = this.readyAt(cost); ready > this.clock.now(); ready = this.readyAt(cost)) {
+      await this.sleepUntil(Math.min(ready, this.clock.now() + this.dripMs()));
+    }
     this.reserve(cost);
+  }
+
+  /** The earliest moment every limit allows a request of `cost`; answers arriving meanwhile may move it. */
+  private readyAt(cost: number): number {
+    let predicted = this.bucketReadyAt(cost);
+    if (!this.alone()) {
+      const ownTurn = this.lastSendAt + jitteredGapMs(cost, this.ownRate(), this.gapDraw);
+      // A prediction from an old reading may be far off (the others may have slowed down): look again rather than wait.
+      predicted = Math.min(Math.max(predicted, ownTurn), this.staleAt());
+    }
+    return Math.max(this.blockedUntil, predicted, this.burstReadyAt());
+  }
+
+  /** When our last reading is too old to predict from: about half the bucket's drain time later (jittered too). */
+  private staleAt(): number {
+    const bucket = this.bucket as BucketState;
+    return this.lastReadingAt + jitteredGapMs(bucket.size / 2, bucket.dripPerSecond, this.gapDraw);
   }
 
   /** When the bucket will have drained enough for `cost` more drips. */
   private bucketReadyAt(cost: number): number {
     if (!this.bucket) return 0;
-    const room = this.bucket.size - this.settings.marginDrips - cost;
-    const excess = this.levelNow() - Math.max(0, room);
-    return excess <= 0 ? 0 : this.clock.now() + (excess / this.bucket.dripPerSecond) * 1000;
+    const excess = this.levelNow() - Math.max(0, this.ceiling() - cost);
+    return excess <= 0 ? 0 : this.clock.now() + (excess / this.drain()) * 1000;
   }
 
   /** When sending keeps us under the burst limit over any trailing second. */
@@ -109,6 +163,9 @@ export class RateLimitPacer {
     const now = this.clock.now();
     if (this.bucket) this.bucket = { ...this.bucket, level: this.levelNow() + cost, at: now };
     this.inFlightDrips += cost;
+    this.spentSinceReading += cost;
+    this.lastSendAt = now;
+    this.gapDraw = this.random();
     this.recentSends.push(now);
     this.forgetSendsBefore(now - 1000);
   }
@@ -117,9 +174,41 @@ export class RateLimitPacer {
     while (this.recentSends.length > 0 && this.recentSends[0] <= time) this.recentSends.shift();
   }
 
+  /** The highest level we let the bucket reach. */
+  private ceiling(): number {
+    return (this.bucket?.size ?? 0) - this.settings.marginDrips;
+  }
+
+  /** Nobody else spends from the bucket (as far as we can tell): its level is ours to pace by. */
+  private alone(): boolean {
+    if (!this.bucket) return true;
+    // A recent 429 proves that somebody else spends, before the estimate can tell.
+    if (this.backoff.at(this.clock.now()) < 1) return false;
+    return this.others.rate(this.bucket.dripPerSecond) < ALONE_BELOW * this.bucket.dripPerSecond;
+  }
+
+  /** Drips per second this process may spend beside the others: its fair share at the level now, less any backoff. */
+  private ownRate(): number {
+    const bucket = this.bucket as BucketState;
+    const shape = fairRateShape(bucket.size, this.ceiling());
+    return this.backoff.at(this.clock.now()) * fairRate(this.levelNow(), bucket.dripPerSecond, shape);
+  }
+
+  /** Milliseconds per drip. */
+  private dripMs(): number {
+    return 1000 / (this.bucket?.dripPerSecond ?? 1);
+  }
+
+  /** Drips per second the bucket loses net of what the others put in. */
+  private drain(): number {
+    if (!this.bucket) return 1;
+    const drip = this.bucket.dripPerSecond;
+    return this.alone() ? drip : Math.max(drip * ALONE_BELOW, drip - this.others.rate(drip));
+  }
+
   private levelNow(): number {
     if (!this.bucket) return 0;
-    const drained = ((this.clock.now() - this.bucket.at) / 1000) * this.bucket.dripPerSecond;
+    const drained = ((this.clock.now() - this.bucket.at) / 1000) * this.drain();
     return Math.max(0, this.bucket.level - drained);
   }
 

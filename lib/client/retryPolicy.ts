@@ -9,8 +9,8 @@ export type AttemptFailure =
 export interface RetrySettings {
   /** Attempts after the first, for server errors and lost connections. */
   maxRetries: number;
-  /** Attempts after the first, for 429s (each waits what Lightspeed asks). */
-  maxRateLimitRetries: number;
+  /** How long 429s are waited out while Lightspeed accepts no request of the credential: a 429 means wait, not fail. */
+  rateLimitPatienceMs: number;
   backoff: BackoffSettings;
 }
 
@@ -32,12 +32,12 @@ export const RETRYABLE_SERVER_STATUSES: readonly number[] = [500, 502, 503, 504,
 export function decideRetry(
   failure: AttemptFailure,
   repeatable: boolean,
-  attempts: { failures: number; rateLimited: number },
+  attempts: { failures: number; rateLimitedForMs: number },
   settings: RetrySettings,
   random?: () => number,
 ): RetryDecision {
   if (failure.kind === 'status' && failure.status === 429) {
-    if (attempts.rateLimited > settings.maxRateLimitRetries) return { retry: false };
+    if (attempts.rateLimitedForMs >= settings.rateLimitPatienceMs) return { retry: false };
     // No delay here: the pacer holds every request of the credential until Retry-After (or the bucket) allows.
     return { retry: true, delayMs: 0, rateLimited: true };
   }

@@ -14,15 +14,15 @@ describe('rate-limit pacing from X-LS-API-* headers', () => {
   it('sends at once while the bucket has room', async () => {
     const clock = new FakeClock();
     const pacer = new RateLimitPacer(clock);
-    pacer.observe('GET', lower(bucketHeaders(10)), await pacer.acquire('GET'));
-    for (let i = 0; i < 5; i += 1) pacer.observe('GET', lower(bucketHeaders(11 + i)), await pacer.acquire('GET'));
+    pacer.observe('GET', 200, lower(bucketHeaders(10)), await pacer.acquire('GET'));
+    for (let i = 0; i < 5; i += 1) pacer.observe('GET', 200, lower(bucketHeaders(11 + i)), await pacer.acquire('GET'));
     expect(clock.slept).to.equal(0);
   });
 
   it('waits for the bucket to drain by one request\'s cost when it is nearly full', async () => {
     const clock = new FakeClock();
     const pacer = new RateLimitPacer(clock, { marginDrips: 1, paceFromHeaders: true });
-    pacer.observe('GET', lower(bucketHeaders(89, 90, 2)), await pacer.acquire('GET'));
+    pacer.observe('GET', 200, lower(bucketHeaders(89, 90, 2)), await pacer.acquire('GET'));
     await pacer.acquire('GET');
     // level 89 + cost 1 must fit under 90 - margin 1: 1 drip over, at 2 drips/s.
     expect(clock.slept).to.equal(500);
@@ -37,7 +37,7 @@ describe('rate-limit pacing from X-LS-API-* headers', () => {
       const reserved = await pacer.acquire('GET');
       level = Math.max(0, level - ((clock.now() - at.time) / 1000) * 10) + 1; // a server with drip 10/s
       at.time = clock.now();
-      pacer.observe('GET', lower(bucketHeaders(level, 60, 10)), reserved);
+      pacer.observe('GET', 200, lower(bucketHeaders(level, 60, 10)), reserved);
     }
     // Room before waiting: 59 drips (size 60 - margin 1); the other 41 requests at 10/s.
     expect(clock.slept).to.be.closeTo(4100, 110);
@@ -47,18 +47,51 @@ describe('rate-limit pacing from X-LS-API-* headers', () => {
   it('counts reservations of requests still in flight, so concurrent callers do not overshoot', async () => {
     const clock = new FakeClock();
     const pacer = new RateLimitPacer(clock);
-    pacer.observe('GET', lower(bucketHeaders(85, 90, 1)), await pacer.acquire('GET'));
+    pacer.observe('GET', 200, lower(bucketHeaders(85, 90, 1)), await pacer.acquire('GET'));
     const reserved = await Promise.all([1, 2, 3, 4, 5].map(() => pacer.acquire('GET')));
     expect(reserved).to.deep.equal([1, 1, 1, 1, 1]);
     // 85 + 5 = 90 would exceed 89: the last ones waited.
     expect(clock.slept).to.equal(1000);
   });
 
+  it('does not take its own concurrent requests, answered out of order, for another client\'s spending', async () => {
+    const clock = new FakeClock();
+    const pacer = new RateLimitPacer(clock);
+    pacer.observe('GET', 200, lower(bucketHeaders(60, 90, 1)), await pacer.acquire('GET'));
+    const reserved = await Promise.all(Array.from({ length: 20 }, () => pacer.acquire('GET')));
+    // Lightspeed charged them in order (61..80); the answers come back shuffled, each with the level after its charge.
+    for (const index of [3, 0, 7, 1, 2, 9, 4, 5, 8, 6, 12, 10, 11, 15, 13, 14, 17, 16, 18, 19]) {
+      clock.advance(1);
+      pacer.observe('GET', 200, lower(bucketHeaders(61 + index, 90, 1)), reserved[index]);
+    }
+    const before = clock.slept;
+    for (let i = 0; i < 10; i += 1) await pacer.acquire('GET');
+    // Alone at 80: 9 more fit under 89 at once, the 10th waits for one drip, as with no other client about.
+    expect(clock.slept - before).to.be.closeTo(1000, 25);
+  });
+
+  it('beside another client, keeps to its fair rate and leaves the top of the bucket free', async () => {
+    const clock = new FakeClock();
+    const pacer = new RateLimitPacer(clock, undefined, () => 0.5);
+    // Each second we send one request and the level still climbs by one: somebody else spends one drip per second too.
+    let level = 70;
+    for (let i = 0; i < 10; i += 1) {
+      const reserved = await pacer.acquire('GET');
+      clock.advance(1000);
+      level += 1;
+      pacer.observe('GET', 200, lower(bucketHeaders(level, 90, 1)), reserved);
+    }
+    const started = clock.now();
+    await pacer.acquire('GET');
+    // At 80, far under the brim, alone it would send at once; beside the other it waits for its share of the drip.
+    expect(clock.now() - started).to.be.above(2000);
+  });
+
   it('after a 429 nobody sends before Retry-After has passed', async () => {
     const clock = new FakeClock();
     const pacer = new RateLimitPacer(clock);
-    pacer.observe('GET', lower(bucketHeaders(10)), await pacer.acquire('GET'));
-    pacer.blockFor(3);
+    pacer.observe('GET', 200, lower(bucketHeaders(10)), await pacer.acquire('GET'));
+    pacer.refused(3);
     await pacer.acquire('GET');
     expect(clock.slept).to.equal(3000);
   });
@@ -67,7 +100,7 @@ describe('rate-limit pacing from X-LS-API-* headers', () => {
     const clock = new FakeClock();
     const pacer = new RateLimitPacer(clock);
     const headers = { ...lower(bucketHeaders(1, 90, 1)), 'x-ls-api-burst-level': '1/5' };
-    for (let i = 0; i < 9; i += 1) pacer.observe('GET', headers, await pacer.acquire('GET'));
+    for (let i = 0; i < 9; i += 1) pacer.observe('GET', 200, headers, await pacer.acquire('GET'));
     // 4 per second allowed (limit 5 minus one for safety): 9 requests need two full waits.
     expect(clock.slept).to.equal(2000);
   });
@@ -75,7 +108,7 @@ describe('rate-limit pacing from X-LS-API-* headers', () => {
   it('with pacing off, only honours 429 waits', async () => {
     const clock = new FakeClock();
     const pacer = new RateLimitPacer(clock, { marginDrips: 1, paceFromHeaders: false });
-    pacer.observe('GET', lower(bucketHeaders(95, 90)), await pacer.acquire('GET'));
+    pacer.observe('GET', 200, lower(bucketHeaders(95, 90)), await pacer.acquire('GET'));
     await pacer.acquire('GET');
     expect(clock.slept).to.equal(0);
   });

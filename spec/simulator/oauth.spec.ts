@@ -65,6 +65,16 @@ describe('simulator OAuth', () => {
     expect((await refreshTokens(sim, 'never-issued')).body).to.include({ error: 'invalid_grant', hint: 'Refresh token is invalid' });
   });
 
+  it('grants another authorization of the client: its refresh token rotates on its own chain', async () => {
+    const other = sim.grantRefreshToken();
+    const mine = await refreshTokens(sim);
+    expect((await api(sim, String(mine.body.access_token), 'Item/1.json')).status).to.equal(200);
+    const theirs = await refreshTokens(sim, other);
+    expect(theirs.status, 'retiring our token leaves theirs alone').to.equal(200);
+    expect((await api(sim, String(theirs.body.access_token), 'Item/1.json')).status).to.equal(200);
+    expect((await refreshTokens(sim, other)).body).to.include({ error: 'invalid_grant', hint: 'Refresh token has been revoked' });
+  });
+
   it('runs the authorization_code grant: auto-approving redirect, single-use code valid 60 s', async () => {
     const location = await authorizeCode(sim);
     expect(`${location.origin}${location.pathname}`).to.equal('https://example.com/callback');
