@@ -7,12 +7,13 @@
  * got), else (2) refreshes to prove the client and refresh token and throws the new pair away unused. Either way the
  * account in the token's claims must match the Account ID.
  */
+import { describeConnectionFailure } from './client/connectionFailure';
 import { Credentials, parseCredentials } from './client/credentials';
 import { ComponentError } from './client/errors';
 import { jwtAccount } from './client/jwt';
 import { Logger, silentLogger } from './client/logger';
 import { SimpleOAuthRefresher } from './client/oauth';
-import { HttpResponse, Transport } from './client/transport';
+import { HttpResponse, NoResponseError, Transport } from './client/transport';
 
 export interface VerificationResult {
   verified: boolean;
@@ -44,8 +45,11 @@ export async function verifyCredentials(this: { logger?: Logger } | undefined, c
 
 /** The environment URL must answer like the Lightspeed API: 401 without a token. */
 async function probeApiHost(credentials: Credentials): Promise<void> {
-  const response = await send(credentials, undefined).catch(() => undefined);
-  if (!response) throw new ComponentError(`Could not reach the Lightspeed API at ${credentials.environmentUrl}: check the Environment URL.`);
+  const response = await send(credentials, undefined).catch((error: unknown) => {
+    if (!(error instanceof NoResponseError)) throw error;
+    const where = { field: 'Environment URL', url: credentials.environmentUrl } as const;
+    throw new ComponentError(`Could not reach the Lightspeed API: ${describeConnectionFailure(error.failure, error.code, where)}.`);
+  });
   if (response.status !== 401 && response.status !== 200) {
     throw new ComponentError(`${credentials.environmentUrl} does not answer like the Lightspeed API (${response.status} on /API/V3/Account.json): check the Environment URL.`);
   }

@@ -1,13 +1,14 @@
+import { explainAccountRefusal, listAccounts } from './accounts';
 import { TokenStore } from './auth';
 import { Clock, systemClock } from './clock';
+import { describeConnectionFailure, neverConnected } from './connectionFailure';
 import { Connection, connectionFor } from './connections';
 import { Credentials, parseCredentials } from './credentials';
 import {
-  AuthenticationError, ComponentError, LightspeedApiError, MalformedResponseError, RateLimitError, RequestContext,
+  AuthenticationError, ComponentError, ForbiddenError, LightspeedApiError, MalformedResponseError, RateLimitError, RequestContext,
   ServerError, TransportError, target,
 } from './errors';
 import { Logger, silentLogger } from './logger';
-import { extractRecords } from './normalize';
 import { SimpleOAuthRefresher, TokenRefresher } from './oauth';
 import { rootPath } from './paths';
 import { redactingLogger } from './redact';
@@ -156,7 +157,10 @@ export class LightspeedClient {
       if (outcome.failure.kind === 'status' && outcome.failure.status === 429) counts.rateLimited += 1;
       else counts.failures += 1;
       const decision = decideRetry(outcome.failure, unsafeToRepeat(request) === undefined, counts, this.settings);
-      if (!decision.retry) throw this.finalError(outcome.error, request, counts.failures);
+      if (!decision.retry) {
+        if (outcome.error instanceof ForbiddenError) await explainAccountRefusal(this, outcome.error, url);
+        throw this.finalError(outcome.error, request, counts.failures);
+      }
       this.logger.info(`${outcome.error.message}; retrying${decision.delayMs ? ` in ${Math.round(decision.delayMs)} ms` : ''}`);
       await this.clock.sleep(decision.delayMs);
     }
@@ -190,9 +194,7 @@ export class LightspeedClient {
   private assess(request: ApiRequest, result: AttemptResult):
     { response: ApiResponse } | { failure: AttemptFailure; error: ComponentError } {
     if (result.kind === 'no-response') {
-      const reachedServer = !['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'].includes(result.error.code ?? '');
-      const failure: AttemptFailure = { kind: 'no-response', reachedServer, timedOut: result.error.timedOut };
-      return { failure, error: this.transportError(request, result.error, reachedServer) };
+      return { failure: { kind: 'no-response', cause: result.error.failure }, error: this.transportError(request, result.error) };
     }
     const body = parseJson(result.text);
     if (result.status < 300) {
@@ -209,9 +211,10 @@ export class LightspeedClient {
     return { failure: { kind: 'status', status: result.status }, error };
   }
 
-  private transportError(request: ApiRequest, error: NoResponseError, reachedServer: boolean): TransportError {
-    const note = reachedServer ? unsafeToRepeat(request) : undefined;
-    return new TransportError(`${target(request.context)}: ${error.message}${note ? `; ${note}` : ''}`, error.code, request.context, note !== undefined);
+  private transportError(request: ApiRequest, { code, failure }: NoResponseError): TransportError {
+    const note = neverConnected(failure) ? undefined : unsafeToRepeat(request);
+    const what = describeConnectionFailure(failure, code, { field: 'Environment URL', url: this.credentials.environmentUrl });
+    return new TransportError(`${target(request.context)}: ${what}${note ? `; ${note}` : ''}`, code, request.context, note !== undefined, failure);
   }
 
   private refusedTokenError(request: ApiRequest, body: unknown): AuthenticationError {
@@ -236,16 +239,10 @@ export class LightspeedClient {
   }
 
   private async discoverAccountId(): Promise<string> {
-    const context = { method: 'GET', path: 'Account.json' };
-    const url = new URL('/API/V3/Account.json', this.credentials.environmentUrl).toString();
-    const response = await this.call({ method: 'GET', url, context });
-    const [account] = extractRecords(response.body, 'Account', context);
-    const accountId = account?.accountID;
-    if (typeof accountId !== 'string' && typeof accountId !== 'number') {
-      throw new AuthenticationError('This Lightspeed credential gives access to no account: fill in the Account ID or re-authorize.');
-    }
-    this.logger.info(`Using Lightspeed account ${accountId} (the first the credential can access)`);
-    return String(accountId);
+    const [account] = await listAccounts(this);
+    if (!account) throw new AuthenticationError('This Lightspeed credential gives access to no account: fill in the Account ID or re-authorize.');
+    this.logger.info(`Using Lightspeed account ${account.id} (the first the credential can access)`);
+    return account.id;
   }
 }
 

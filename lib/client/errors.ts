@@ -2,6 +2,7 @@
  * Typed errors. Callers branch on `instanceof`, never on raw HTTP details.
  * Messages are one readable line and never carry a token, a secret or the Authorization header.
  */
+import { ConnectionFailure, connectionFailure } from './connectionFailure';
 
 /** Where a failed request was going, for the error text. */
 export interface RequestContext {
@@ -89,6 +90,7 @@ export class TransportError extends ComponentError {
     readonly request: RequestContext,
     /** True when the request was a write that may have reached Lightspeed before the failure. */
     readonly mayHaveBeenApplied: boolean,
+    readonly failure: ConnectionFailure = connectionFailure(code),
   ) {
     super(message);
   }
