@@ -13,8 +13,9 @@ import { SimpleOAuthRefresher, TokenRefresher } from './oauth';
 import { rootPath } from './paths';
 import { redactingLogger } from './redact';
 import { RetryingRefresher } from './refreshRetry';
-import { errorFromResponse } from './responseError';
-import { AttemptFailure, decideRetry } from './retryPolicy';
+import { renewalLine, retryLine } from './progressLines';
+import { errorFromResponse, isRecord, lightspeedMessage } from './responseError';
+import { AttemptFailure, decideRetry, retryBudget } from './retryPolicy';
 import { ClientSettings, clientSettings } from './settings';
 import { HttpHeaders, HttpRequest, NoResponseError, Transport } from './transport';
 
@@ -72,7 +73,8 @@ export class LightspeedClient {
   readonly settings: ClientSettings;
   readonly credentials: Credentials;
   private readonly connection: Connection;
-  private readonly logger: Logger;
+  /** The caller's logger, masking the credential's secrets. */
+  readonly logger: Logger;
   private readonly clock: Clock;
   private readonly transport: Transport;
 
@@ -143,7 +145,7 @@ export class LightspeedClient {
       const result = await this.attempt(request, url);
       if (result.kind === 'response' && result.status === 401 && !renewedAfter401) {
         renewedAfter401 = true;
-        await this.connection.tokens.renewAfterRejection(result.token);
+        await this.renewRejectedToken(request, result);
         continue;
       }
       const outcome = this.assess(request, result);
@@ -161,13 +163,14 @@ export class LightspeedClient {
         if (outcome.error instanceof ForbiddenError) await explainAccountRefusal(this, outcome.error, url);
         throw this.finalError(outcome.error, request, counts.failures);
       }
-      this.logger.info(`${outcome.error.message}; retrying${decision.delayMs ? ` in ${Math.round(decision.delayMs)} ms` : ''}`);
+      this.logger.info(retryLine(outcome.error, decision.delayMs, counts.failures, retryBudget(outcome.failure, this.settings)));
       await this.clock.sleep(decision.delayMs);
     }
   }
 
   private async attempt(request: ApiRequest, url: string): Promise<AttemptResult> {
-    const token = await this.connection.tokens.getAccessToken();
+    const { token, renewal } = await this.connection.tokens.getAccessToken();
+    if (renewal) this.logger.info(renewalLine(renewal));
     const pacer = this.connection.pacer;
     const reserved = await pacer.acquire(request.method);
     const started = this.clock.now();
@@ -207,7 +210,10 @@ export class LightspeedClient {
     // A write that failed on Lightspeed's side may still have been stored: never leave the user guessing.
     const note = unsafeToRepeat(request);
     if (note && error instanceof ServerError) error.message += `; ${note}`;
-    if (error instanceof RateLimitError) this.connection.pacer.blockFor(error.retryAfterSeconds ?? this.connection.pacer.secondsUntilRoom());
+    if (error instanceof RateLimitError) {
+      error.waitSeconds = error.retryAfterSeconds ?? this.connection.pacer.secondsUntilRoom();
+      this.connection.pacer.blockFor(error.waitSeconds);
+    }
     return { failure: { kind: 'status', status: result.status }, error };
   }
 
@@ -215,6 +221,17 @@ export class LightspeedClient {
     const note = neverConnected(failure) ? undefined : unsafeToRepeat(request);
     const what = describeConnectionFailure(failure, code, { field: 'Environment URL', url: this.credentials.environmentUrl });
     return new TransportError(`${target(request.context)}: ${what}${note ? `; ${note}` : ''}`, code, request.context, note !== undefined, failure);
+  }
+
+  /** After a 401: a new access token, and one line saying why and what was done (only from the request that did it). */
+  private async renewRejectedToken(request: ApiRequest, result: { text: string; token: string }): Promise<void> {
+    const body = parseJson(result.text);
+    // OAuth-style 401s put the useful part ("Token has expired") in the hint.
+    const detail = (isRecord(body) && typeof body.hint === 'string' && body.hint) || lightspeedMessage(body ?? result.text);
+    const why = `Lightspeed refused it on ${target(request.context)}${detail ? ` (${detail})` : ''}`;
+    const { renewal } = await this.connection.tokens.renewAfterRejection(result.token, why);
+    if (renewal) this.logger.info(`${renewalLine(renewal)}; sending the request again at once`);
+    else this.logger.debug(`${target(request.context)}: sending again with the access token another request renewed`);
   }
 
   private refusedTokenError(request: ApiRequest, body: unknown): AuthenticationError {

@@ -41,8 +41,9 @@ export async function explainAccountRefusal(client: LightspeedClient, error: For
   if (accountId === undefined || !new URL(url).pathname.startsWith(rootPath('account', accountId))) return;
   const accounts = await listAccounts(client).catch(() => undefined);
   if (accounts === undefined || accounts.some((account) => account.id === accountId)) return;
-  const reachable = accounts.length > 0
-    ? `it can reach ${describeAccounts(accounts)}. Fix the Account ID, or leave it empty to use the first of them`
-    : 'it can reach no account. Re-authorize it as an employee of the account';
-  error.message += `; account ${accountId}, the Account ID of the credential, is not one this credential can reach: ${reachable}`;
+  error.message += accounts.length > 0
+    ? `; the Account ID ${accountId} is not among the accounts this credential can reach: ${describeAccounts(accounts)}. `
+      + 'Fix it, or leave it empty to use the first of those'
+    : `; the Account ID ${accountId} is not an account this credential can reach, and it reaches none: re-authorize it as an `
+      + 'employee of the account';
 }

@@ -43,11 +43,11 @@ export interface CredentialUrl {
 
 /**
  * One clause saying what happened: where no connection was made, it names the credential field and its value
- * (`the Environment URL https://x names an unknown host (ENOTFOUND): check the Environment URL of the credential`).
+ * once, with its value (`the Environment URL https://x names an unknown host (ENOTFOUND): check it in the credential`).
  */
 export function describeConnectionFailure(failure: ConnectionFailure, code: string | undefined, where: CredentialUrl): string {
   const subject = `the ${where.field} ${where.url}`;
-  const check = `check the ${where.field} of the credential`;
+  const check = 'check it in the credential';
   switch (failure) {
     case 'refused': return `${subject} refused the connection (${code}): ${check}, and that the server is up`;
     case 'unreachable': return `${subject} cannot be reached (${code}): ${check}, and the network`;

@@ -65,6 +65,9 @@ export class RateLimitError extends LightspeedApiError {
   ) {
     super(status, lightspeedMessage, request);
   }
+
+  /** Seconds the credential's requests are held before the next attempt (Retry-After, or until the bucket has room). */
+  waitSeconds?: number;
 }
 
 /** The credential itself is not usable: the user has to act (re-authorize, fix the client ID/secret). */
@@ -112,6 +115,11 @@ export function target(request: RequestContext): string {
 }
 
 function describe(status: number, message: string, request: RequestContext): string {
-  const detail = message ? `: ${message}` : '';
-  return `Lightspeed answered ${status} to ${target(request)}${detail}`;
+  const detail = withoutStatus(message, status);
+  return `Lightspeed answered ${status} to ${target(request)}${detail ? `: ${detail}` : ''}`;
+}
+
+/** Gateway pages start with the status (`502 Bad Gateway`, Cloudflare's `host | 524: A timeout occurred`): say it once. */
+function withoutStatus(message: string, status: number): string {
+  return message.replace(new RegExp(`^(?:[^|]*\\|\\s*)?${status}\\b[\\s:]*`), '');
 }

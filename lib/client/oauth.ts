@@ -85,7 +85,7 @@ export function toAuthenticationError(error: unknown, endpoint: TokenEndpoint): 
   if (status === 404 || status === 405) {
     return new AuthenticationError(
       `The Token URL ${endpoint.tokenUrl} answered ${status} to the token refresh: it is not an OAuth token endpoint. `
-      + `Check the Token URL of the credential (empty means Lightspeed's, ${DEFAULT_TOKEN_URL}).`, status, code);
+      + `Check it in the credential (empty means Lightspeed's, ${DEFAULT_TOKEN_URL}).`, status, code);
   }
   if (status !== undefined) {
     const detail = code ? ` (${code})` : '';

@@ -18,15 +18,15 @@ describe('a 403 on the account: is the Account ID one the credential can reach?'
     const error = await client(stored).client.call(get).catch((e: Error) => e);
     scope.done();
     expect(error).to.be.instanceOf(ForbiddenError);
-    expect((error as Error).message).to.equal(`Lightspeed answered 403 to GET Item 1: Not authorized for account ${ACCOUNT}; account ${ACCOUNT}, the `
-      + 'Account ID of the credential, is not one this credential can reach: it can reach 777 (Main Street), 888. Fix the Account ID, or '
-      + 'leave it empty to use the first of them');
+    expect((error as Error).message).to.equal(`Lightspeed answered 403 to GET Item 1: Not authorized for account ${ACCOUNT}; the Account ID `
+      + `${ACCOUNT} is not among the accounts this credential can reach: 777 (Main Street), 888. Fix it, or leave it empty to use the first of those`);
   });
 
   it('says so when the credential reaches no account at all', async () => {
     nock(API).get(`${ACCOUNT_PATH}/Item/1.json`).reply(403, { message: 'Forbidden' }).get('/API/V3/Account.json').reply(200, { '@attributes': { count: '0' } });
     const error = await client(stored).client.call(get).catch((e: Error) => e);
-    expect((error as Error).message).to.match(/is not one this credential can reach: it can reach no account\. Re-authorize it as an employee of the account$/);
+    expect((error as Error).message).to.equal(`Lightspeed answered 403 to GET Item 1: Forbidden; the Account ID ${ACCOUNT} is not an account this `
+      + 'credential can reach, and it reaches none: re-authorize it as an employee of the account');
   });
 
   it('leaves a 403 alone when the account is reachable: a right is missing, not the account', async () => {

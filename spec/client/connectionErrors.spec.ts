@@ -3,7 +3,7 @@ import nock from 'nock';
 import { AuthenticationError, TransportError } from '../../lib/client/errors';
 import { SimpleOAuthRefresher, TokenRefresher } from '../../lib/client/oauth';
 import { DEFAULT_CLIENT_SETTINGS } from '../../lib/client/settings';
-import { SECRETS, capturingLogger } from '../helpers/capture';
+import { SECRETS, capturingLogger, repeatedPhrase } from '../helpers/capture';
 import { ACCOUNT_PATH, API, TOKEN_HOST, TOKEN_PATH, client } from '../helpers/lightspeed';
 import { scriptedServer } from '../helpers/scriptedServer';
 import { CountingTransport, UNKNOWN_HOST_URL, closedPortUrl, selfSignedServer } from '../helpers/unreachable';
@@ -20,6 +20,7 @@ async function callAt(environmentUrl: string) {
   const settings = { backoff: DEFAULT_CLIENT_SETTINGS.backoff };
   const { client: lightspeed, clock } = client({ ...stored, environmentUrl }, { transport, logger, settings });
   const error = await lightspeed.call(get(environmentUrl)).catch((e: Error) => e);
+  for (const line of [...logger.lines, (error as Error).message]) expect(repeatedPhrase(line), line).to.equal(undefined);
   return { error, sent: transport.sent.length, sleeps: clock.sleeps, logs: logger.lines };
 }
 
@@ -29,7 +30,7 @@ describe('connection failures name the credential field and its value', () => {
     expect(error).to.be.instanceOf(TransportError);
     // A resolver that cannot be asked at all answers EAI_AGAIN instead of ENOTFOUND.
     expect((error as Error).message).to.match(new RegExp('^GET Customer 5: the Environment URL https://lightspeed-api\\.invalid names an unknown '
-      + 'host \\((ENOTFOUND|EAI_AGAIN)\\): check the Environment URL of the credential$'));
+      + 'host \\((ENOTFOUND|EAI_AGAIN)\\): check it in the credential$'));
     expect([sent, sleeps.length]).to.deep.equal([1, 0]);
   });
 
@@ -37,7 +38,7 @@ describe('connection failures name the credential field and its value', () => {
     const url = await closedPortUrl();
     const { error, sent, sleeps, logs } = await callAt(url);
     expect((error as Error).message).to.equal(`GET Customer 5: the Environment URL ${url} refused the connection (ECONNREFUSED): `
-      + 'check the Environment URL of the credential, and that the server is up (gave up after 3 attempts)');
+      + 'check it in the credential, and that the server is up (gave up after 3 attempts)');
     expect(sent).to.equal(3);
     expect(sleeps.reduce((sum, ms) => sum + ms, 0)).to.be.within(1500, 3000);
     expect(logs.filter((line) => line.includes('refused the connection'))).to.have.length(2);
@@ -48,7 +49,7 @@ describe('connection failures name the credential field and its value', () => {
     try {
       const { error, sent } = await callAt(server.url);
       expect((error as Error).message).to.equal(`GET Customer 5: the Environment URL ${server.url} presented a TLS certificate that is `
-        + 'not trusted (DEPTH_ZERO_SELF_SIGNED_CERT): check the Environment URL of the credential');
+        + 'not trusted (DEPTH_ZERO_SELF_SIGNED_CERT): check it in the credential');
       expect(sent).to.equal(1);
     } finally {
       await server.close();
@@ -61,7 +62,7 @@ describe('connection failures name the credential field and its value', () => {
       const url = server.url.replace('http:', 'https:');
       const { error, sent } = await callAt(url);
       expect((error as Error).message).to.equal(`GET Customer 5: the TLS handshake with the Environment URL ${url} failed (EPROTO): `
-        + 'check the Environment URL of the credential');
+        + 'check it in the credential');
       expect(sent).to.equal(1);
     } finally {
       await server.close();
@@ -86,7 +87,7 @@ describe('token endpoint failures name the Token URL', () => {
     const { error, attempts } = await refreshAt(`${UNKNOWN_HOST_URL}/auth/oauth/token`);
     expect(error).to.be.instanceOf(TransportError);
     expect((error as Error).message).to.match(new RegExp('^Could not refresh the access token: the Token URL '
-      + 'https://lightspeed-api\\.invalid/auth/oauth/token names an unknown host \\((ENOTFOUND|EAI_AGAIN)\\): check the Token URL of the credential\\.$'));
+      + 'https://lightspeed-api\\.invalid/auth/oauth/token names an unknown host \\((ENOTFOUND|EAI_AGAIN)\\): check it in the credential\\.$'));
     expect(attempts).to.equal(1);
   });
 
@@ -94,7 +95,7 @@ describe('token endpoint failures name the Token URL', () => {
     const url = `${await closedPortUrl()}/auth/oauth/token`;
     const { error, attempts } = await refreshAt(url);
     expect((error as Error).message).to.match(new RegExp(`^Could not refresh the access token: the Token URL ${url} refused the connection `
-      + '\\(ECONNREFUSED\\): check the Token URL of the credential, and that the server is up \\(3 attempts in \\d+ s\\)\\. '
+      + '\\(ECONNREFUSED\\): check it in the credential, and that the server is up \\(3 attempts in \\d+ s\\)\\. '
       + 'The stored refresh token was not used up and still works: the next run tries again\\.$'));
     expect(attempts).to.equal(3);
   });
@@ -105,7 +106,7 @@ describe('token endpoint failures name the Token URL', () => {
       const { error, attempts } = await refreshAt(`${TOKEN_HOST}${TOKEN_PATH}`);
       expect(error).to.be.instanceOf(AuthenticationError);
       expect((error as Error).message).to.equal(`The Token URL ${TOKEN_HOST}${TOKEN_PATH} answered ${status} to the token refresh: it is not an `
-        + 'OAuth token endpoint. Check the Token URL of the credential (empty means Lightspeed\'s, https://cloud.lightspeedapp.com/auth/oauth/token).');
+        + 'OAuth token endpoint. Check it in the credential (empty means Lightspeed\'s, https://cloud.lightspeedapp.com/auth/oauth/token).');
       expect(attempts).to.equal(1);
     });
   }

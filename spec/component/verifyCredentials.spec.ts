@@ -33,8 +33,8 @@ describe('verifyCredentials', () => {
     ['a wrong client secret', { clientSecret: 'nope' }, /invalid_client.*check the Client ID and Client Secret/],
     ['a revoked refresh token', { refreshToken: 'not-a-token' }, /invalid_grant.*Re-authorize/],
     ['a missing client ID', { clientId: '' }, /^clientId: is required$/],
-    ['a refused connection', { environmentUrl: 'http://127.0.0.1:9' }, /^Could not reach the Lightspeed API: the Environment URL http:\/\/127\.0\.0\.1:9 refused the connection \(ECONNREFUSED\): check the Environment URL of the credential, and that the server is up\.$/],
-    ['an unknown host', { environmentUrl: 'https://lightspeed-api.invalid' }, /^Could not reach the Lightspeed API: the Environment URL https:\/\/lightspeed-api\.invalid names an unknown host \((ENOTFOUND|EAI_AGAIN)\): check the Environment URL of the credential\.$/],
+    ['a refused connection', { environmentUrl: 'http://127.0.0.1:9' }, /^Could not reach the Lightspeed API: the Environment URL http:\/\/127\.0\.0\.1:9 refused the connection \(ECONNREFUSED\): check it in the credential, and that the server is up\.$/],
+    ['an unknown host', { environmentUrl: 'https://lightspeed-api.invalid' }, /^Could not reach the Lightspeed API: the Environment URL https:\/\/lightspeed-api\.invalid names an unknown host \((ENOTFOUND|EAI_AGAIN)\): check it in the credential\.$/],
   ];
   it('reads the account from the simulator\'s JWT, offline: a wrong Account ID is refused and the refresh token still works', async () => {
     expect(await verifyCredentials.call(undefined, cfg({ accountId: '999' }))).to.deep.equal({
