@@ -57,7 +57,26 @@ export class SimpleOAuthRefresher implements TokenRefresher {
       throw toAuthenticationError(error, this.settings);
     }
   }
+
+  /**
+   * Proves the Token URL, client ID and secret without spending a refresh token: a refresh with one that cannot be
+   * valid. OAuth servers authenticate the client before they look at the grant, so a wrong client is answered
+   * invalid_client and a right one invalid_grant; nothing is issued, nothing revoked.
+   */
+  async checkClient(): Promise<void> {
+    try {
+      await this.refresh(UNUSABLE_REFRESH_TOKEN);
+    } catch (error) {
+      if (error instanceof AuthenticationError && error.oauthError === 'invalid_grant') return;
+      throw error;
+    }
+    throw new AuthenticationError(`The Token URL ${this.settings.tokenUrl} issued tokens for a refresh token that cannot be valid: `
+      + 'it does not behave like Lightspeed\'s token endpoint. Check it in the credential.');
+  }
 }
+
+/** Not a refresh token anybody was issued: what `checkClient` sends. */
+const UNUSABLE_REFRESH_TOKEN = 'verify-credentials-probe-not-a-refresh-token';
 
 function toTokenSet(token: Record<string, unknown>): TokenSet {
   if (typeof token.access_token !== 'string' || typeof token.refresh_token !== 'string') {
