@@ -27,7 +27,7 @@ export async function listAccounts(client: LightspeedClient): Promise<AccountSum
 }
 
 /** `123456 (Main Street Store), 777`. */
-export function describeAccounts(accounts: AccountSummary[]): string {
+function describeAccounts(accounts: AccountSummary[]): string {
   return accounts.map((account) => (account.name ? `${account.id} (${account.name})` : account.id)).join(', ');
 }
 

@@ -15,9 +15,9 @@ const CERTIFICATE_CODE = /CERT|SIGNATURE|ISSUER|CRL|HOSTNAME|INVALID_CA/;
 /** A TLS handshake that failed for another reason (`EPROTO` when https meets a plain-http port). */
 const HANDSHAKE_CODE = /^EPROTO$|^ERR_SSL_|^ERR_TLS_/;
 
-/** The failure a Node error code stands for; `timedOut` when the caller's own timeout fired. */
-export function connectionFailure(code: string | undefined, timedOut = false): ConnectionFailure {
-  if (timedOut || code === 'ETIMEDOUT' || code === 'ECONNABORTED') return 'timeout';
+/** The failure a Node error code stands for (axios reports its own timeout as ETIMEDOUT or ECONNABORTED). */
+export function connectionFailure(code: string | undefined): ConnectionFailure {
+  if (code === 'ETIMEDOUT' || code === 'ECONNABORTED') return 'timeout';
   if (code === 'ECONNREFUSED') return 'refused';
   if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return 'unreachable';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'unknown-host';
@@ -42,8 +42,8 @@ export interface CredentialUrl {
 }
 
 /**
- * One clause saying what happened: where no connection was made, it names the credential field and its value
- * once, with its value (`the Environment URL https://x names an unknown host (ENOTFOUND): check it in the credential`).
+ * One clause saying what happened: where no connection was made, it names the credential field once, with its value
+ * (`the Environment URL https://x names an unknown host (ENOTFOUND): check it in the credential`).
  */
 export function describeConnectionFailure(failure: ConnectionFailure, code: string | undefined, where: CredentialUrl): string {
   const subject = `the ${where.field} ${where.url}`;

@@ -99,7 +99,7 @@ export function toAuthenticationError(error: unknown, endpoint: TokenEndpoint): 
       status, code);
   }
   if (code === 'invalid_client' || status === 401) {
-    return new AuthenticationError(`Lightspeed rejected the client (invalid_client): ${checkClient(endpoint.clientSource)}.`, status, code ?? 'invalid_client');
+    return new AuthenticationError(`Lightspeed rejected the client (invalid_client): ${clientAdvice(endpoint.clientSource)}.`, status, code ?? 'invalid_client');
   }
   if (status === 404 || status === 405) {
     return new AuthenticationError(
@@ -118,7 +118,7 @@ export function toAuthenticationError(error: unknown, endpoint: TokenEndpoint): 
 }
 
 /** Where to look after invalid_client: the credential's fields, or the component's variables behind Authenticate. */
-function checkClient(source: ClientSource | undefined): string {
+function clientAdvice(source: ClientSource | undefined): string {
   return source === 'environment'
     ? `check the component's ${OAUTH_CLIENT_ENV.id} and ${OAUTH_CLIENT_ENV.secret} environment variables (the API client the Authenticate button uses)`
     : 'check the Client ID and Client Secret of the credential';

@@ -45,10 +45,10 @@ export async function* paginate(client: LightspeedClient, firstUrl: URL, options
         return { url: page.toString(), reason: `asking again at once from the same position with ${pageSize.current} records per page instead of ${before}` };
       },
     });
-    const before = pageSize.current;
+    const limitBefore = pageSize.current;
     pageSize.recordSuccess(Date.now() - started);
-    if (pageSize.current > before) {
-      client.logger.info(`${target(options.context)}: the last pages came back in time; asking for ${pageSize.current} records per page again instead of ${before}`);
+    if (pageSize.current > limitBefore) {
+      client.logger.info(`${target(options.context)}: the last pages came back in time; asking for ${pageSize.current} records per page again instead of ${limitBefore}`);
     }
     const records = extractRecords(response.body, options.responseKey, options.context)
       .map((record) => normalizeRecord(record, options.shape));
