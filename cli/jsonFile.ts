@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from './usageError';
 
@@ -23,9 +23,10 @@ export function readJsonObjectIfExists(path: string, option: string): Record<str
 
 /**
  * Writes `value` as JSON through a temporary file in the same directory and a rename, so a crash or a full disk
- * never leaves half a credential behind. Mode 0600: the file holds secrets.
+ * never leaves half a credential behind. Mode 0600: the file holds secrets. A missing directory (`local/`) is made.
  */
 export function writeJsonAtomically(path: string, value: unknown): void {
+  mkdirSync(dirname(path), { recursive: true });
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     writeFileSync(temporary, `${JSON.stringify(value, null, 2)}\n`, { mode: 0o600 });

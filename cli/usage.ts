@@ -8,16 +8,16 @@ Commands:
 
 Run "lightspeed-retail <command> --help" for a command's options.`;
 
-export const RUN_USAGE = `Usage: lightspeed-retail run <function> --cfg cfg.json [--msg msg.json] [options]
+export const RUN_USAGE = `Usage: lightspeed-retail run <function> --credential credential.json --cfg step.json [--msg msg.json] [options]
 
   <function>               a trigger or action key of component.json (pollingEntity, lookupObjectById, ...)
                            or verifyCredentials
-  --cfg <file>             step configuration merged with the credential fields, as sailor passes cfg
+  --credential <file>      the credential in its own file; rotated tokens are written back to it
+  --cfg <file>             the step's fields, merged with the credential as sailor passes cfg
   --msg <file>             the incoming message body (default {}); a file {"body": {...}, ...} is taken as the
                            whole message
   --snapshot <file>        snapshot from an earlier run (triggers)
   --snapshot-out <file>    write the last emitted snapshot here
-  --credential <file>      credential fields in their own file (they win over --cfg)
   --save-credential <file> write the credential with a rotated refresh token here (needed when the credential
                            comes only from environment variables)
   --method <name>          call another export: getMetaModel, or a select model such as getObjectTypes
@@ -29,7 +29,8 @@ Environment: LIGHTSPEED_CLIENT_ID, LIGHTSPEED_CLIENT_SECRET, LIGHTSPEED_REFRESH_
 LIGHTSPEED_ENVIRONMENT_URL and LIGHTSPEED_TOKEN_URL fill credential fields the files leave empty.
 
 Emitted events go to stdout as JSON lines ({"event":"data","body":{...}}), logs to stderr. A rotated refresh
-token is written back to the file the credential came from. Exit code: 0 done, 1 the function failed, 2 usage.`;
+token is written back to the file the credential came from. Keep these files in local/ (git-ignored).
+Exit code: 0 done, 1 the function failed, 2 usage.`;
 
 export const AUTH_USAGE = `Usage: lightspeed-retail auth --client-id <id> --client-secret <secret> --redirect-uri <uri> [options]
 

@@ -1,8 +1,8 @@
 /**
- * Command line: `npm run simulator -- --port 8787 --seed demo --items 10000` starts a simulator,
- * prints its base URL and a ready-to-use credential, and serves until SIGINT/SIGTERM.
+ * Command line: `npm run simulator -- --port 8787 --seed demo --items 10000` starts a simulator, prints its base URL,
+ * writes a ready-to-use credential file and prints its path, and serves until SIGINT/SIGTERM.
  */
-import { writeFileSync } from 'node:fs';
+import { defaultCredentialFile, shownPath, writeCredentialFile } from './credentialFile';
 import { startSimulator, SimulatorOptions } from './index';
 import { EmptyListShape, HeavyPageAnswer, ScheduledFailure } from './options';
 
@@ -44,7 +44,7 @@ const USAGE = `Usage: node dist/simulator/cli.js [options]
   --bucket-size N (90) --drip-rate N (1) --cost-model current|legacy --burst-limit N --no-rate-limit
   --latency MS --failure-rate 0..1 --log-limit N --no-retry-after
   --keep-refresh-tokens (never retire a refreshed-away refresh token: the printed one keeps working)
-  --credential-file PATH (also write the credential JSON there, for a test harness in another process)
+  --credential-file PATH (where to write the credential; default local/simulator-credential.json in the repository)
 Answers Lightspeed does not document (the component must survive each):
   --datetime-between accept|reject   (accept) '><' on a datetime field; reject answers 400
   --empty-list attributes|count|object|empty   (attributes) the answer to a query without records
@@ -127,6 +127,18 @@ function takeCredentialFile(argv: string[]): { argv: string[]; file: string | nu
   return { argv: argv.filter((_, i) => i !== at && (inline !== null || i !== at + 1)), file };
 }
 
+/** Writes the credential file and says how to use it; without a writable place, prints the credential instead. */
+function announceCredential(file: string, credentials: object): void {
+  try {
+    writeCredentialFile(file, credentials);
+  } catch (error) {
+    console.log(`Could not write ${file} (${error instanceof Error ? error.message : String(error)}); the credential:`);
+    console.log(JSON.stringify(credentials, null, 2));
+    return;
+  }
+  console.log(`Credential written to ${shownPath(file)}: pass it to the runner with --credential ${shownPath(file)}`);
+}
+
 async function main(): Promise<void> {
   let options: Partial<SimulatorOptions>;
   const { argv, file } = takeCredentialFile(process.argv.slice(2));
@@ -141,9 +153,7 @@ async function main(): Promise<void> {
   const o = sim.options;
   console.log(`Lightspeed Retail simulator listening on ${sim.url} (seed "${o.seed}", ${o.items} items, ${o.customers} customers, started in ${Date.now() - started} ms)`);
   console.log(`Rate limit: ${o.rateLimit ? `bucket ${o.bucketSize}, drip ${o.dripRate}/s, ${o.costModel} costs${o.burstLimit ? `, burst ${o.burstLimit}/s` : ''}` : 'off'}`);
-  console.log('Credential:');
-  console.log(JSON.stringify(sim.credentials, null, 2));
-  if (file) writeFileSync(file, `${JSON.stringify(sim.credentials, null, 2)}\n`);
+  announceCredential(file ?? defaultCredentialFile(), sim.credentials);
   const stop = (signal: string): void => {
     console.log(`${signal}: stopping (${sim.stats.requests} requests served)`);
     sim.close().then(() => process.exit(0), () => process.exit(1));

@@ -44,15 +44,27 @@ function pkceMatches(verifier: string | undefined, challenge: string, method: st
   return verifier === challenge;
 }
 
-function token(fields: Record<string, string>, headers: IncomingHttpHeaders, state: OAuthState, options: SimulatorOptions, onRefresh: () => void): SimResponse {
+/**
+ * The client, authenticated before anything about the grant is looked at, as OAuth servers do: a refresh with an
+ * unusable refresh token answers invalid_client for a wrong client ID or secret and invalid_grant for a right one,
+ * and spends nothing (verifyCredentials relies on it). A secret may be left out here: grants that need it say so.
+ */
+function authenticateClient(fields: Record<string, string>, headers: IncomingHttpHeaders, options: SimulatorOptions): { clientId: string; clientSecret?: string } | SimResponse {
   const basic = basicCredentials(headers.authorization);
   const clientId = fields.client_id ?? basic?.id;
   const clientSecret = fields.client_secret ?? basic?.secret;
-  if (!fields.grant_type) return invalidRequest('grant_type');
   if (!clientId) return invalidRequest('client_id');
   if (clientId !== options.clientId || (clientSecret !== undefined && clientSecret !== options.clientSecret)) {
     return oauthError(401, 'invalid_client', 'Client authentication failed');
   }
+  return { clientId, clientSecret };
+}
+
+function token(fields: Record<string, string>, headers: IncomingHttpHeaders, state: OAuthState, options: SimulatorOptions, onRefresh: () => void): SimResponse {
+  if (!fields.grant_type) return invalidRequest('grant_type');
+  const client = authenticateClient(fields, headers, options);
+  if ('status' in client) return client;
+  const { clientId, clientSecret } = client;
   const now = options.now();
   if (fields.grant_type === 'authorization_code') {
     if (!fields.code) return invalidRequest('code');

@@ -1,10 +1,5 @@
+import { AccountSummary, accountsIn } from '../../lib/client/accounts';
 import { causeOf } from './tokenExchange';
-
-/** An account the new token can access. */
-export interface AccountSummary {
-  accountID: string;
-  name?: string;
-}
 
 /**
  * `GET /API/V3/Account.json` with the new access token. Using it is harmless here: the refresh token the helper
@@ -20,10 +15,5 @@ export async function findAccounts(environmentUrl: string, accessToken: string):
   }
   const body = await response.json().catch(() => undefined) as Record<string, unknown> | undefined;
   if (!response.ok) throw new Error(`${url} answered ${response.status}${typeof body?.message === 'string' ? `: ${body.message}` : ''}`);
-  // Lightspeed sends one record as an object and several as an array.
-  const raw = body?.Account;
-  const records = (Array.isArray(raw) ? raw : raw ? [raw] : []) as Array<Record<string, unknown>>;
-  return records
-    .filter((record) => record.accountID !== undefined)
-    .map((record) => ({ accountID: String(record.accountID), name: typeof record.name === 'string' ? record.name : undefined }));
+  return accountsIn(body);
 }

@@ -1,10 +1,11 @@
+import { AccountSummary } from '../../lib/client/accounts';
 import { parseEnvironmentUrl, parseTokenUrl } from '../../lib/client/credentials';
 import { ParsedArgs, parseCommandLine, stringOption } from '../args';
 import { CliIo, writeLine } from '../io';
 import { SecretRedactor } from '../secrets';
 import { AUTH_USAGE } from '../usage';
 import { UsageError } from '../usageError';
-import { AccountSummary, findAccounts } from './accountLookup';
+import { findAccounts } from './accountLookup';
 import { DEFAULT_SCOPE, authorizationRequest, authorizeUrlFor } from './authorizeUrl';
 import { printCredential, saveCredential } from './authResult';
 import { receiveCode } from './receiveCode';

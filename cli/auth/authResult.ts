@@ -1,7 +1,7 @@
 import { CliIo, writeLine } from '../io';
 import { readJsonObjectIfExists, writeJsonAtomically } from '../jsonFile';
 import { resolvePath } from '../run/stepInput';
-import { AccountSummary } from './accountLookup';
+import { AccountSummary } from '../../lib/client/accounts';
 import { DEFAULT_TOKEN_URL } from './authorizeUrl';
 import type { AuthSettings } from './authCommand';
 import { IssuedTokens } from './tokenExchange';
@@ -27,7 +27,7 @@ export function saveCredential(settings: AuthSettings, tokens: IssuedTokens, acc
   const credential: Record<string, unknown> = {
     ...readJsonObjectIfExists(path, '--save-credential'),
     ...(settings.environmentUrl ? { environmentUrl: settings.environmentUrl } : {}),
-    ...(accounts[0] ? { accountId: accounts[0].accountID } : {}),
+    ...(accounts[0] ? { accountId: accounts[0].id } : {}),
     clientId: settings.clientId,
     clientSecret: settings.clientSecret,
     refreshToken: tokens.refreshToken,
@@ -50,6 +50,6 @@ function accountLine(accounts: AccountSummary[], gap: string): string {
   if (accounts.length === 0) return '(unknown: leave Account ID empty)';
   const [first, ...others] = accounts;
   const name = first.name ? `${gap}(${first.name})` : '';
-  const more = others.length > 0 ? `; the token also opens ${others.map((a) => a.accountID).join(', ')}` : '';
-  return `${first.accountID}${name}${more}`;
+  const more = others.length > 0 ? `; the token also opens ${others.map((a) => a.id).join(', ')}` : '';
+  return `${first.id}${name}${more}`;
 }

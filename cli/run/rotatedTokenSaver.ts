@@ -6,7 +6,8 @@ export class NowhereToSaveError extends Error {
   constructor() {
     super('Lightspeed rotated the refresh token, but the credential came from environment variables and there is no '
       + 'file to save the new one to. The run stopped before using the new token, so LIGHTSPEED_REFRESH_TOKEN still '
-      + 'works: run again with --save-credential cred.json to keep rotated tokens (and --credential cred.json after that).');
+      + 'works: run again with --save-credential local/credential.json to keep rotated tokens (and --credential '
+      + 'local/credential.json after that).');
     this.name = 'NowhereToSaveError';
   }
 }

@@ -80,6 +80,11 @@ async function execute(plan: RunPlan, io: CliIo): Promise<number> {
   const saveRotated = rotatedTokenSaver(input, stringOption(args, 'save-credential'), plan.credentialFields, io.cwd, notice);
   if (input.fromEnv.length > 0) logger.info(`Credential fields from the environment: ${input.fromEnv.join(', ')}`);
   for (const warning of unknownCfgKeyWarnings(input.cfg, fn, plan.credentialFields)) logger.warn(warning);
+  const tokensInStep = tokensInStepFile(input);
+  if (tokensInStep) {
+    notice(`${tokensInStep} holds the credential's tokens: a copy of it stops working at the next rotation. Keep the credential `
+      + 'in its own file (--credential) and only the step\'s fields in --cfg.');
+  }
 
   let lastSnapshot: Record<string, unknown> | undefined;
   const context = sailorContext(logger, (event, payload) => {
@@ -117,6 +122,13 @@ async function execute(plan: RunPlan, io: CliIo): Promise<number> {
     const snapshotOut = pathOption(args, 'snapshot-out', io);
     if (snapshotOut !== undefined && lastSnapshot !== undefined) writeJsonAtomically(snapshotOut, lastSnapshot);
   }
+}
+
+/** The --cfg file as typed, when it carries a refresh token (that rotates) and no --credential file does. */
+function tokensInStepFile(input: StepInput): string | undefined {
+  if (input.credentialFile || !input.cfgFile) return undefined;
+  const { content, shownAs } = input.cfgFile;
+  return ['refreshToken', 'oauth'].some((field) => content[field] !== undefined && content[field] !== '') ? shownAs : undefined;
 }
 
 function pathOption(args: ParsedArgs, name: string, io: CliIo): string | undefined {

@@ -1,19 +1,21 @@
+import { explainAccountRefusal, listAccounts } from './accounts';
 import { TokenStore } from './auth';
 import { Clock, systemClock } from './clock';
+import { describeConnectionFailure, neverConnected } from './connectionFailure';
 import { Connection, connectionFor } from './connections';
 import { Credentials, parseCredentials } from './credentials';
 import {
-  AuthenticationError, ComponentError, LightspeedApiError, MalformedResponseError, RateLimitError, RequestContext,
+  AuthenticationError, ComponentError, ForbiddenError, LightspeedApiError, MalformedResponseError, RateLimitError, RequestContext,
   ServerError, TransportError, target,
 } from './errors';
 import { Logger, silentLogger } from './logger';
-import { extractRecords } from './normalize';
 import { SimpleOAuthRefresher, TokenRefresher } from './oauth';
 import { rootPath } from './paths';
 import { redactingLogger } from './redact';
 import { RetryingRefresher } from './refreshRetry';
-import { errorFromResponse } from './responseError';
-import { AttemptFailure, decideRetry } from './retryPolicy';
+import { renewalLine, retryLine } from './progressLines';
+import { errorFromResponse, isRecord, lightspeedMessage } from './responseError';
+import { AttemptFailure, decideRetry, retryBudget } from './retryPolicy';
 import { ClientSettings, clientSettings } from './settings';
 import { HttpHeaders, HttpRequest, NoResponseError, Transport } from './transport';
 
@@ -71,7 +73,8 @@ export class LightspeedClient {
   readonly settings: ClientSettings;
   readonly credentials: Credentials;
   private readonly connection: Connection;
-  private readonly logger: Logger;
+  /** The caller's logger, masking the credential's secrets. */
+  readonly logger: Logger;
   private readonly clock: Clock;
   private readonly transport: Transport;
 
@@ -143,7 +146,7 @@ export class LightspeedClient {
       const result = await this.attempt(request, url);
       if (result.kind === 'response' && result.status === 401 && !renewedAfter401) {
         renewedAfter401 = true;
-        await this.connection.tokens.renewAfterRejection(result.token);
+        await this.renewRejectedToken(request, result);
         continue;
       }
       const outcome = this.assess(request, result);
@@ -158,14 +161,18 @@ export class LightspeedClient {
       // Patience runs while nothing of this credential gets through, not per 429: other requests' progress resets it.
       const rateLimitedForMs = this.clock.now() - Math.max(callStarted, this.connection.lastAcceptedAt);
       const decision = decideRetry(outcome.failure, unsafeToRepeat(request) === undefined, { failures, rateLimitedForMs }, this.settings);
-      if (!decision.retry) throw this.finalError(outcome.error, request, failures, rateLimitedForMs);
-      this.logger.info(`${outcome.error.message}; retrying${decision.delayMs ? ` in ${Math.round(decision.delayMs)} ms` : ''}`);
+      if (!decision.retry) {
+        if (outcome.error instanceof ForbiddenError) await explainAccountRefusal(this, outcome.error, url);
+        throw this.finalError(outcome.error, request, failures, rateLimitedForMs);
+      }
+      this.logger.info(retryLine(outcome.error, decision.delayMs, failures, retryBudget(outcome.failure, this.settings)));
       await this.clock.sleep(decision.delayMs);
     }
   }
 
   private async attempt(request: ApiRequest, url: string): Promise<AttemptResult> {
-    const token = await this.connection.tokens.getAccessToken();
+    const { token, renewal } = await this.connection.tokens.getAccessToken();
+    if (renewal) this.logger.info(renewalLine(renewal));
     const pacer = this.connection.pacer;
     const reserved = await pacer.acquire(request.method);
     const started = this.clock.now();
@@ -193,9 +200,7 @@ export class LightspeedClient {
   private assess(request: ApiRequest, result: AttemptResult):
     { response: ApiResponse } | { failure: AttemptFailure; error: ComponentError } {
     if (result.kind === 'no-response') {
-      const reachedServer = !['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'].includes(result.error.code ?? '');
-      const failure: AttemptFailure = { kind: 'no-response', reachedServer, timedOut: result.error.timedOut };
-      return { failure, error: this.transportError(request, result.error, reachedServer) };
+      return { failure: { kind: 'no-response', cause: result.error.failure }, error: this.transportError(request, result.error) };
     }
     const body = parseJson(result.text);
     if (result.status < 300) {
@@ -208,13 +213,28 @@ export class LightspeedClient {
     // A write that failed on Lightspeed's side may still have been stored: never leave the user guessing.
     const note = unsafeToRepeat(request);
     if (note && error instanceof ServerError) error.message += `; ${note}`;
-    if (error instanceof RateLimitError) this.connection.pacer.refused(error.retryAfterSeconds ?? this.connection.pacer.secondsUntilRoom());
+    if (error instanceof RateLimitError) {
+      error.waitSeconds = error.retryAfterSeconds ?? this.connection.pacer.secondsUntilRoom();
+      this.connection.pacer.refused(error.waitSeconds);
+    }
     return { failure: { kind: 'status', status: result.status }, error };
   }
 
-  private transportError(request: ApiRequest, error: NoResponseError, reachedServer: boolean): TransportError {
-    const note = reachedServer ? unsafeToRepeat(request) : undefined;
-    return new TransportError(`${target(request.context)}: ${error.message}${note ? `; ${note}` : ''}`, error.code, request.context, note !== undefined);
+  private transportError(request: ApiRequest, { code, failure }: NoResponseError): TransportError {
+    const note = neverConnected(failure) ? undefined : unsafeToRepeat(request);
+    const what = describeConnectionFailure(failure, code, { field: 'Environment URL', url: this.credentials.environmentUrl });
+    return new TransportError(`${target(request.context)}: ${what}${note ? `; ${note}` : ''}`, code, request.context, note !== undefined, failure);
+  }
+
+  /** After a 401: a new access token, and one line saying why and what was done (only from the request that did it). */
+  private async renewRejectedToken(request: ApiRequest, result: { text: string; token: string }): Promise<void> {
+    const body = parseJson(result.text);
+    // OAuth-style 401s put the useful part ("Token has expired") in the hint.
+    const detail = (isRecord(body) && typeof body.hint === 'string' && body.hint) || lightspeedMessage(body ?? result.text);
+    const why = `Lightspeed refused it on ${target(request.context)}${detail ? ` (${detail})` : ''}`;
+    const { renewal } = await this.connection.tokens.renewAfterRejection(result.token, why);
+    if (renewal) this.logger.info(`${renewalLine(renewal)}; sending the request again at once`);
+    else this.logger.debug(`${target(request.context)}: sending again with the access token another request renewed`);
   }
 
   private refusedTokenError(request: ApiRequest, body: unknown): AuthenticationError {
@@ -245,16 +265,10 @@ export class LightspeedClient {
   }
 
   private async discoverAccountId(): Promise<string> {
-    const context = { method: 'GET', path: 'Account.json' };
-    const url = new URL('/API/V3/Account.json', this.credentials.environmentUrl).toString();
-    const response = await this.call({ method: 'GET', url, context });
-    const [account] = extractRecords(response.body, 'Account', context);
-    const accountId = account?.accountID;
-    if (typeof accountId !== 'string' && typeof accountId !== 'number') {
-      throw new AuthenticationError('This Lightspeed credential gives access to no account: fill in the Account ID or re-authorize.');
-    }
-    this.logger.info(`Using Lightspeed account ${accountId} (the first the credential can access)`);
-    return String(accountId);
+    const [account] = await listAccounts(this);
+    if (!account) throw new AuthenticationError('This Lightspeed credential gives access to no account: fill in the Account ID or re-authorize.');
+    this.logger.info(`Using Lightspeed account ${account.id} (the first the credential can access)`);
+    return account.id;
   }
 }
 

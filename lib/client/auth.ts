@@ -18,6 +18,24 @@ export interface TokenStore {
 /** Refresh this long before the stated expiry, so a request never leaves with a token about to die. */
 export const EXPIRY_MARGIN_MS = 60_000;
 
+/** What a renewal of the access token did, told to the request that caused it (for its one log line). */
+export interface Renewal {
+  /** `refreshed` at the token endpoint, or `adopted`: a live token a sibling step had stored was taken. */
+  how: 'refreshed' | 'adopted';
+  /** Why the token was renewed. */
+  reason: string;
+  /** Seconds the new access token lives, when known. */
+  lifetimeSeconds?: number;
+  /** The rotated pair was handed to a token store (`updateKeys`) before the new access token was used. */
+  persisted: boolean;
+}
+
+/** An access token to send, with the renewal this caller caused, if any (callers that waited for it get none). */
+export interface AccessGrant {
+  token: string;
+  renewal?: Renewal;
+}
+
 /**
  * Holds the newest tokens of one credential for the life of the process.
  * One refresh at a time: concurrent callers share the in-flight one. Before refreshing it looks at the store:
@@ -32,7 +50,7 @@ export class TokenManager {
   /** Lightspeed's answer to the last refused refresh token, repeated instead of asking again. */
   private lastRefusal: AuthenticationError | undefined;
   private rejectedAccessToken: string | undefined;
-  private inFlight: Promise<string> | undefined;
+  private inFlight: Promise<Required<AccessGrant>> | undefined;
   private readonly stores = new Set<TokenStore>();
 
   constructor(
@@ -53,30 +71,37 @@ export class TokenManager {
   }
 
   /** An access token that is not about to expire, refreshing first when needed. */
-  async getAccessToken(): Promise<string> {
-    if (this.accessToken !== undefined && !this.expiresSoon(this.expiresAt)) return this.accessToken;
-    return this.refresh();
+  async getAccessToken(): Promise<AccessGrant> {
+    if (this.accessToken !== undefined && !this.expiresSoon(this.expiresAt)) return { token: this.accessToken };
+    return this.refresh(this.accessToken === undefined ? 'none was stored' : this.expiryReason());
   }
 
-  /** After a 401 with `rejected`: refresh, unless another request already did. */
-  async renewAfterRejection(rejected: string): Promise<string> {
-    if (this.accessToken !== undefined && this.accessToken !== rejected) return this.accessToken;
+  /** After a 401 with `rejected` (`why`: for the log line): refresh, unless another request already did. */
+  async renewAfterRejection(rejected: string, why: string): Promise<AccessGrant> {
+    if (this.accessToken !== undefined && this.accessToken !== rejected) return { token: this.accessToken };
     this.rejectedAccessToken = rejected;
-    return this.refresh();
+    return this.refresh(why);
   }
 
   private expiresSoon(expiresAt: number | undefined): boolean {
     return expiresAt !== undefined && expiresAt - this.clock.now() < EXPIRY_MARGIN_MS;
   }
 
-  private refresh(): Promise<string> {
-    this.inFlight ??= this.refreshNow().finally(() => { this.inFlight = undefined; });
+  private expiryReason(): string {
+    const at = new Date(this.expiresAt as number).toISOString().replace(/\.\d+Z$/, 'Z');
+    return `it ${(this.expiresAt as number) <= this.clock.now() ? 'expired' : 'expires'} at ${at}`;
+  }
+
+  /** One refresh at a time; only the caller that started it hears what it did. */
+  private async refresh(reason: string): Promise<AccessGrant> {
+    if (this.inFlight) return { token: (await this.inFlight).token };
+    this.inFlight = this.refreshNow(reason).finally(() => { this.inFlight = undefined; });
     return this.inFlight;
   }
 
-  private async refreshNow(): Promise<string> {
+  private async refreshNow(reason: string): Promise<Required<AccessGrant>> {
     const stored = await this.loadStored();
-    if (stored && this.adopt(stored)) return this.accessToken as string;
+    if (stored && this.adopt(stored)) return this.adopted(reason);
     let tokens: TokenSet;
     try {
       tokens = await this.exchangeFirstAccepted();
@@ -84,16 +109,22 @@ export class TokenManager {
       // A sibling step may have rotated the stored token between our look and our exchange: look once more.
       const rotated = isInvalidGrant(error) ? await this.loadStored() : undefined;
       if (!rotated) throw error;
-      if (this.adopt(rotated)) return this.accessToken as string;
+      if (this.adopt(rotated)) return this.adopted(reason);
       tokens = await this.exchangeFirstAccepted();
     }
     this.redactor.add(tokens.accessToken, tokens.refreshToken);
     // Persist before first use: using the new access token is what revokes the old refresh token.
-    await this.persist(tokens);
+    const persisted = await this.persist(tokens);
     this.accessToken = tokens.accessToken;
     this.expiresAt = tokens.expiresAt;
     this.refreshTokens = [tokens.refreshToken];
-    return tokens.accessToken;
+    return { token: tokens.accessToken, renewal: { how: 'refreshed', reason, lifetimeSeconds: tokens.expiresIn, persisted } };
+  }
+
+  /** The grant after taking a sibling's live access token. */
+  private adopted(reason: string): Required<AccessGrant> {
+    const lifetimeSeconds = ((this.expiresAt as number) - this.clock.now()) / 1000;
+    return { token: this.accessToken as string, renewal: { how: 'adopted', reason, lifetimeSeconds, persisted: false } };
   }
 
   /** Takes a sibling's live access token (no rotation needed), or queues its newer refresh token first. */
@@ -139,18 +170,19 @@ export class TokenManager {
     return undefined;
   }
 
-  /** One persisted copy is enough: the first store keeps it; the next ones only if it fails. */
-  private async persist(tokens: TokenSet): Promise<void> {
+  /** One persisted copy is enough: the first store keeps it; the next ones only if it fails. False without a store. */
+  private async persist(tokens: TokenSet): Promise<boolean> {
     let lastError: unknown;
     for (const store of [...this.stores]) {
       try {
         await store.persist(tokens);
-        return;
+        return true;
       } catch (error) {
         lastError = error;
       }
     }
     if (lastError !== undefined) throw lastError;
+    return false;
   }
 }
 

@@ -18,6 +18,9 @@ export interface StoredTokens {
   expiresAt?: number;
 }
 
+/** Where the API client came from: the credential's Client ID and Secret, or the component's OAUTH_CLIENT_* variables. */
+export type ClientSource = 'credential' | 'environment';
+
 /** The credential, parsed and validated once. */
 export interface Credentials {
   /** Origin of the API, e.g. `https://api.lightspeedapp.com` (no trailing slash). */
@@ -25,6 +28,7 @@ export interface Credentials {
   accountId?: string;
   clientId: string;
   clientSecret: string;
+  clientSource: ClientSource;
   /** Refresh tokens to try, newest first (cfg.oauth's, then the credential field's). */
   refreshTokens: string[];
   tokenUrl: string;
@@ -59,9 +63,9 @@ export function parseCredentials(cfg: Record<string, unknown>, env: NodeJS.Proce
  * Client ID and Secret: the credential's fields when the user filled them (both then required), else the component's
  * env vars, which the Authenticate button used to get the tokens.
  */
-function apiClient(cfg: Record<string, unknown>, env: NodeJS.ProcessEnv): { clientId: string; clientSecret: string } {
+function apiClient(cfg: Record<string, unknown>, env: NodeJS.ProcessEnv): Pick<Credentials, 'clientId' | 'clientSecret' | 'clientSource'> {
   if (optionalText(cfg, 'clientId') !== undefined || optionalText(cfg, 'clientSecret') !== undefined) {
-    return { clientId: requiredText(cfg, 'clientId'), clientSecret: requiredText(cfg, 'clientSecret') };
+    return { clientId: requiredText(cfg, 'clientId'), clientSecret: requiredText(cfg, 'clientSecret'), clientSource: 'credential' };
   }
   const clientId = env[OAUTH_CLIENT_ENV.id]?.trim();
   const clientSecret = env[OAUTH_CLIENT_ENV.secret]?.trim();
@@ -69,7 +73,7 @@ function apiClient(cfg: Record<string, unknown>, env: NodeJS.ProcessEnv): { clie
     const missing = !clientId ? ['clientId', OAUTH_CLIENT_ENV.id] : ['clientSecret', OAUTH_CLIENT_ENV.secret];
     throw new ValidationError(missing[0], `is required: fill it in the credential, or set the component's ${missing[1]} environment variable (used with the Authenticate button)`);
   }
-  return { clientId, clientSecret };
+  return { clientId, clientSecret, clientSource: 'environment' };
 }
 
 /** `api.lightspeedapp.com`, `https://host`, `http://127.0.0.1:8787` -> an origin. Plain http only for loopback. */

@@ -2,6 +2,7 @@
  * Typed errors. Callers branch on `instanceof`, never on raw HTTP details.
  * Messages are one readable line and never carry a token, a secret or the Authorization header.
  */
+import { ConnectionFailure, connectionFailure } from './connectionFailure';
 
 /** Where a failed request was going, for the error text. */
 export interface RequestContext {
@@ -64,6 +65,9 @@ export class RateLimitError extends LightspeedApiError {
   ) {
     super(status, lightspeedMessage, request);
   }
+
+  /** Seconds the credential's requests are held before the next attempt (Retry-After, or until the bucket has room). */
+  waitSeconds?: number;
 }
 
 /** The credential itself is not usable: the user has to act (re-authorize, fix the client ID/secret). */
@@ -89,6 +93,7 @@ export class TransportError extends ComponentError {
     readonly request: RequestContext,
     /** True when the request was a write that may have reached Lightspeed before the failure. */
     readonly mayHaveBeenApplied: boolean,
+    readonly failure: ConnectionFailure = connectionFailure(code),
   ) {
     super(message);
   }
@@ -110,6 +115,11 @@ export function target(request: RequestContext): string {
 }
 
 function describe(status: number, message: string, request: RequestContext): string {
-  const detail = message ? `: ${message}` : '';
-  return `Lightspeed answered ${status} to ${target(request)}${detail}`;
+  const detail = withoutStatus(message, status);
+  return `Lightspeed answered ${status} to ${target(request)}${detail ? `: ${detail}` : ''}`;
+}
+
+/** Gateway pages start with the status (`502 Bad Gateway`, Cloudflare's `host | 524: A timeout occurred`): say it once. */
+function withoutStatus(message: string, status: number): string {
+  return message.replace(new RegExp(`^(?:[^|]*\\|\\s*)?${status}\\b[\\s:]*`), '');
 }

@@ -1,4 +1,6 @@
 import { AuthorizationCode } from 'simple-oauth2';
+import { connectionFailure, describeConnectionFailure } from './connectionFailure';
+import { ClientSource, DEFAULT_TOKEN_URL, OAUTH_CLIENT_ENV } from './credentials';
 import { AuthenticationError, TransportError } from './errors';
 import { isRecord } from './responseError';
 import { parseRetryAfter } from './retryTiming';
@@ -18,8 +20,13 @@ export interface TokenRefresher {
   refresh(refreshToken: string): Promise<TokenSet>;
 }
 
-export interface OAuthClientSettings {
+/** What an error about the token endpoint names: the Token URL, and where the client ID and secret came from. */
+export interface TokenEndpoint {
   tokenUrl: string;
+  clientSource?: ClientSource;
+}
+
+export interface OAuthClientSettings extends TokenEndpoint {
   clientId: string;
   clientSecret: string;
   timeoutMs: number;
@@ -32,7 +39,7 @@ export interface OAuthClientSettings {
 export class SimpleOAuthRefresher implements TokenRefresher {
   private readonly client: AuthorizationCode;
 
-  constructor(settings: OAuthClientSettings) {
+  constructor(private readonly settings: OAuthClientSettings) {
     const url = new URL(settings.tokenUrl);
     this.client = new AuthorizationCode({
       client: { id: settings.clientId, secret: settings.clientSecret },
@@ -47,10 +54,29 @@ export class SimpleOAuthRefresher implements TokenRefresher {
       const refreshed = await this.client.createToken({ refresh_token: refreshToken }).refresh();
       return toTokenSet(refreshed.token);
     } catch (error) {
-      throw toAuthenticationError(error);
+      throw toAuthenticationError(error, this.settings);
     }
   }
+
+  /**
+   * Proves the Token URL, client ID and secret without spending a refresh token: a refresh with one that cannot be
+   * valid. OAuth servers authenticate the client before they look at the grant, so a wrong client is answered
+   * invalid_client and a right one invalid_grant; nothing is issued, nothing revoked.
+   */
+  async checkClient(): Promise<void> {
+    try {
+      await this.refresh(UNUSABLE_REFRESH_TOKEN);
+    } catch (error) {
+      if (error instanceof AuthenticationError && error.oauthError === 'invalid_grant') return;
+      throw error;
+    }
+    throw new AuthenticationError(`The Token URL ${this.settings.tokenUrl} issued tokens for a refresh token that cannot be valid: `
+      + 'it does not behave like Lightspeed\'s token endpoint. Check it in the credential.');
+  }
 }
+
+/** Not a refresh token anybody was issued: what `checkClient` sends. */
+const UNUSABLE_REFRESH_TOKEN = 'verify-credentials-probe-not-a-refresh-token';
 
 function toTokenSet(token: Record<string, unknown>): TokenSet {
   if (typeof token.access_token !== 'string' || typeof token.refresh_token !== 'string') {
@@ -62,7 +88,7 @@ function toTokenSet(token: Record<string, unknown>): TokenSet {
 }
 
 /** Turns whatever the HTTP layer threw into a message that says what the user must do, and nothing secret. */
-export function toAuthenticationError(error: unknown): AuthenticationError | TransportError {
+export function toAuthenticationError(error: unknown, endpoint: TokenEndpoint): AuthenticationError | TransportError {
   if (error instanceof AuthenticationError) return error;
   const { status, body, retryAfterSeconds } = responseOf(error);
   const code = isRecord(body) && typeof body.error === 'string' ? body.error : undefined;
@@ -73,17 +99,29 @@ export function toAuthenticationError(error: unknown): AuthenticationError | Tra
       status, code);
   }
   if (code === 'invalid_client' || status === 401) {
+    return new AuthenticationError(`Lightspeed rejected the client (invalid_client): ${clientAdvice(endpoint.clientSource)}.`, status, code ?? 'invalid_client');
+  }
+  if (status === 404 || status === 405) {
     return new AuthenticationError(
-      'Lightspeed rejected the client (invalid_client): check the Client ID and Client Secret of the credential.',
-      status, code ?? 'invalid_client');
+      `The Token URL ${endpoint.tokenUrl} answered ${status} to the token refresh: it is not an OAuth token endpoint. `
+      + `Check it in the credential (empty means Lightspeed's, ${DEFAULT_TOKEN_URL}).`, status, code);
   }
   if (status !== undefined) {
     const detail = code ? ` (${code})` : '';
     return new AuthenticationError(`Lightspeed's token endpoint answered ${status}${detail} to the token refresh.`, status, code, retryAfterSeconds);
   }
   // Nothing reached the API yet, so even a create may safely try again.
-  return new TransportError('Could not reach Lightspeed\'s token endpoint, or lost the connection before its answer, to refresh the access token.',
-    isRecord(error) && typeof error.code === 'string' ? error.code : undefined, { method: 'POST', path: 'token endpoint' }, false);
+  const errorCode = isRecord(error) && typeof error.code === 'string' ? error.code : undefined;
+  const failure = connectionFailure(errorCode);
+  const what = describeConnectionFailure(failure, errorCode, { field: 'Token URL', url: endpoint.tokenUrl });
+  return new TransportError(`Could not refresh the access token: ${what}.`, errorCode, { method: 'POST', path: 'token endpoint' }, false, failure);
+}
+
+/** Where to look after invalid_client: the credential's fields, or the component's variables behind Authenticate. */
+function clientAdvice(source: ClientSource | undefined): string {
+  return source === 'environment'
+    ? `check the component's ${OAUTH_CLIENT_ENV.id} and ${OAUTH_CLIENT_ENV.secret} environment variables (the API client the Authenticate button uses)`
+    : 'check the Client ID and Client Secret of the credential';
 }
 
 /**

@@ -28,7 +28,7 @@ export const DEFAULT_PAGE_SIZE_SETTINGS: PageSizeSettings = {
 
 /** True when a failed list page may succeed with a smaller `limit`. */
 export function signalsHeavyPage(failure: AttemptFailure, settings: PageSizeSettings, loadsRelations: boolean): boolean {
-  if (failure.kind === 'no-response') return failure.timedOut && settings.shrinkOnTimeout;
+  if (failure.kind === 'no-response') return failure.cause === 'timeout' && settings.shrinkOnTimeout;
   if (failure.kind !== 'status' || !settings.shrinkOn.includes(failure.status)) return false;
   return failure.status !== 500 || loadsRelations;
 }

@@ -1,4 +1,4 @@
-import { MalformedResponseError, RequestContext } from './errors';
+import { MalformedResponseError, RequestContext, target } from './errors';
 import { LightspeedClient } from './LightspeedClient';
 import { JsonRecord, RecordShape, extractRecords, normalizeRecord } from './normalize';
 import { AdaptivePageSize, PageSizeSettings, signalsHeavyPage } from './pageSize';
@@ -42,10 +42,14 @@ export async function* paginate(client: LightspeedClient, firstUrl: URL, options
         if (!signalsHeavyPage(failure, options.pageSize, loadsRelations) || !pageSize.shrink(elapsedMs)) return undefined;
         page.searchParams.set('limit', String(pageSize.current));
         started = Date.now(); // a good page's duration is what the next attempt takes
-        return { url: page.toString(), reason: `asking again from the same position with ${pageSize.current} records per page instead of ${before}` };
+        return { url: page.toString(), reason: `asking again at once from the same position with ${pageSize.current} records per page instead of ${before}` };
       },
     });
+    const limitBefore = pageSize.current;
     pageSize.recordSuccess(Date.now() - started);
+    if (pageSize.current > limitBefore) {
+      client.logger.info(`${target(options.context)}: the last pages came back in time; asking for ${pageSize.current} records per page again instead of ${limitBefore}`);
+    }
     const records = extractRecords(response.body, options.responseKey, options.context)
       .map((record) => normalizeRecord(record, options.shape));
     url = nextUrl(response.body, page, records.length, options.context);

@@ -4,6 +4,7 @@
  * refresh whose answer was lost leaves the old token working.
  */
 import { Clock } from './clock';
+import { isPermanent, neverConnected } from './connectionFailure';
 import { AuthenticationError, TransportError } from './errors';
 import { Logger } from './logger';
 import { TokenRefresher, TokenSet } from './oauth';
@@ -13,6 +14,8 @@ import { BackoffSettings, backoffDelayMs } from './retryTiming';
 export interface RefreshRetrySettings {
   /** Attempts of one refresh, the first included. */
   maxAttempts: number;
+  /** Attempts when no connection to the Token URL could be made (refused, no route): a restart takes seconds. */
+  maxConnectAttempts: number;
   /** Lightspeed allows this many refresh attempts per connection in any 60 seconds. */
   attemptsPerMinute: number;
   backoff: BackoffSettings;
@@ -22,6 +25,7 @@ export interface RefreshRetrySettings {
 
 export const DEFAULT_REFRESH_RETRY: RefreshRetrySettings = {
   maxAttempts: 5,
+  maxConnectAttempts: 3,
   attemptsPerMinute: 5,
   backoff: { baseDelayMs: 1_000, maxDelayMs: 8_000 },
   maxRetryAfterSeconds: 60,
@@ -29,9 +33,12 @@ export const DEFAULT_REFRESH_RETRY: RefreshRetrySettings = {
 
 const MINUTE_MS = 60_000;
 
-/** True for failures another attempt may cure: no answer, 429, a server error. Never invalid_grant or invalid_client. */
+/**
+ * True for failures another attempt may cure: no answer, 429, a server error. Never invalid_grant or invalid_client,
+ * nor a Token URL whose host is unknown or whose certificate is not trusted.
+ */
 export function isTransientRefreshFailure(error: unknown): boolean {
-  if (error instanceof TransportError) return true;
+  if (error instanceof TransportError) return !isPermanent(error.failure);
   if (!(error instanceof AuthenticationError) || error.status === undefined) return false;
   return error.status === 429 || RETRYABLE_SERVER_STATUSES.includes(error.status);
 }
@@ -40,11 +47,16 @@ export function isTransientRefreshFailure(error: unknown): boolean {
 export function refreshRetryDelayMs(
   error: unknown, attempt: number, settings: RefreshRetrySettings, random?: () => number,
 ): number | undefined {
-  if (attempt >= settings.maxAttempts || !isTransientRefreshFailure(error)) return undefined;
+  if (attempt >= maxAttemptsFor(error, settings) || !isTransientRefreshFailure(error)) return undefined;
   const backoff = backoffDelayMs(attempt, settings.backoff, random);
   const retryAfter = error instanceof AuthenticationError && error.status === 429 ? error.retryAfterSeconds : undefined;
   if (retryAfter === undefined) return backoff;
   return retryAfter <= settings.maxRetryAfterSeconds ? retryAfter * 1000 : undefined;
+}
+
+/** Attempts one refresh may take after this failure, the first included. */
+function maxAttemptsFor(error: unknown, settings: RefreshRetrySettings): number {
+  return error instanceof TransportError && neverConnected(error.failure) ? settings.maxConnectAttempts : settings.maxAttempts;
 }
 
 /** A refresher that tries again after 429, 5xx and lost connections, never more than Lightspeed allows. */
@@ -68,7 +80,7 @@ export class RetryingRefresher implements TokenRefresher {
       } catch (error) {
         const delayMs = refreshRetryDelayMs(error, attempt, this.settings);
         if (delayMs === undefined) throw isTransientRefreshFailure(error) ? this.gaveUp(error, attempt, started) : error;
-        this.logger.info(`${(error as Error).message} Trying again in ${(delayMs / 1000).toFixed(1)} s (attempt ${attempt + 1} of at most ${this.settings.maxAttempts}).`);
+        this.logger.info(`${(error as Error).message} Trying again in ${(delayMs / 1000).toFixed(1)} s (attempt ${attempt + 1} of at most ${maxAttemptsFor(error, this.settings)}).`);
         await this.clock.sleep(delayMs);
       }
     }

@@ -20,6 +20,7 @@ export interface ClientSettings extends RetrySettings {
 export const DEFAULT_CLIENT_SETTINGS: ClientSettings = {
   timeoutMs: 45_000,
   maxRetries: 5,
+  maxConnectRetries: 2,
   rateLimitPatienceMs: 10 * 60_000,
   backoff: { baseDelayMs: 1_000, maxDelayMs: 30_000 },
   pacer: { marginDrips: 1, paceFromHeaders: true },

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import axios, { AxiosInstance, isAxiosError } from 'axios';
+import { ConnectionFailure, connectionFailure } from './connectionFailure';
 
 /** Response headers with lower-case names. */
 export type HttpHeaders = Record<string, string | string[] | undefined>;
@@ -25,8 +26,10 @@ export interface HttpResponse {
 /** A request that got no HTTP response at all. `code` is Node's (ECONNRESET, ECONNREFUSED, ETIMEDOUT...). */
 export class NoResponseError extends Error {
   override name = 'NoResponseError';
-  constructor(readonly code: string | undefined, readonly timedOut: boolean) {
-    super(timedOut ? 'no response before the timeout' : `connection failed (${code ?? 'unknown'})`);
+  readonly failure: ConnectionFailure;
+  constructor(readonly code: string | undefined) {
+    super(`no HTTP response (${code ?? 'no error code'})`);
+    this.failure = connectionFailure(code);
   }
 }
 
@@ -85,8 +88,6 @@ function lowerCaseHeaders(raw: object): HttpHeaders {
 }
 
 function toNoResponseError(error: unknown): NoResponseError {
-  if (!isAxiosError(error)) return new NoResponseError(undefined, false);
-  const timedOut = error.code === 'ETIMEDOUT' || error.code === 'ECONNABORTED';
   // axios' own message may quote the URL; we keep only the code so nothing sensitive travels.
-  return new NoResponseError(error.code, timedOut);
+  return new NoResponseError(isAxiosError(error) ? error.code : undefined);
 }

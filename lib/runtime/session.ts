@@ -25,10 +25,8 @@ export async function withLightspeed<T>(
 ): Promise<T> {
   const client = LightspeedClient.fromConfig(cfg, { ...clientOverrides, logger: context.logger });
   const detach = client.attachTokenStore({
-    persist: async (tokens) => {
-      await context.emit('updateKeys', keysToPersist(cfg, tokens));
-      context.logger.info('Lightspeed rotated the refresh token; the new one was handed to the platform (updateKeys)');
-    },
+    // The client's log line about the refresh says it was stored; the runner says where.
+    persist: async (tokens) => { await context.emit('updateKeys', keysToPersist(cfg, tokens)); },
     load: storedCredentialLoader(context, cfg),
   });
   try {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { copyFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Simulator, startSimulator } from '../../simulator';
 import { CliResult, events, expectNoSecrets, readJson, runBin, runCli, tempDir, tokensIn, writeJson } from './helpers';
@@ -26,7 +26,8 @@ describe('lightspeed-retail run', () => {
   afterEach(async () => {
     try {
       // Whatever a test did, no secret and no token may have reached stdout or stderr.
-      const seen = ['cfg.json', 'cred.json', 'saved.json'].filter((name) => existsSync(join(dir, name))).flatMap((name) => tokensIn(readJson(dir, name)));
+      const seen = ['cfg.json', 'cred.json', 'saved.json', 'local/credential.json'].filter((name) => existsSync(join(dir, name)))
+        .flatMap((name) => tokensIn(readJson(dir, name)));
       expectNoSecrets(outputs.map((output) => output.stdout + output.stderr).join('\n'), sim, seen);
     } finally {
       cleanup();
@@ -60,6 +61,30 @@ describe('lightspeed-retail run', () => {
     expect(again.code).to.equal(0);
     expect(events(again.stdout).filter((line) => line.event === 'data')).to.have.length(1);
     expect(readJson(dir, 'cfg.json').refreshToken).not.to.equal(saved.refreshToken);
+  });
+
+  it('the README\'s recipe: one credential file under local/, shared by two step files, always holding the newest token', async () => {
+    mkdirSync(join(dir, 'local'));
+    writeJson(dir, 'local/credential.json', sim.credentials);
+    writeJson(dir, 'local/item.json', { objectType: 'Item' });
+    writeJson(dir, 'local/customer.json', { objectType: 'Customer' });
+    const first = await run(['lookupObjectById', '--credential', 'local/credential.json', '--cfg', 'local/item.json', '--msg', 'msg.json']);
+    expect(first.code).to.equal(0);
+    expect(first.stderr).to.include('Lightspeed rotated the refresh token; saved the new one to local/credential.json\n');
+    expect(first.stderr).not.to.include('platform');
+    expect(first.stderr).not.to.include('holds the credential\'s tokens');
+    // The other step's file holds no token to go stale: after the next rotation it still runs.
+    sim.expireAccessTokens();
+    const second = await run(['lookupObjectById', '--credential', 'local/credential.json', '--cfg', 'local/customer.json', '--msg', writeJson(dir, 'one.json', { id: 1 })]);
+    expect(second.code, second.stderr).to.equal(0);
+    expect(readJson(dir, 'local/item.json')).to.deep.equal({ objectType: 'Item' });
+  });
+
+  it('warns when the --cfg file holds the credential\'s tokens', async () => {
+    const result = await run(['lookupObjectById', '--cfg', 'cfg.json', '--msg', 'msg.json']);
+    expect(result.code).to.equal(0);
+    expect(result.stderr).to.include('cfg.json holds the credential\'s tokens: a copy of it stops working at the next rotation. Keep the '
+      + 'credential in its own file (--credential) and only the step\'s fields in --cfg.');
   });
 
   it('runs the trigger over every page, saves the snapshot, and a second run from it emits nothing', async () => {
@@ -106,15 +131,15 @@ describe('lightspeed-retail run', () => {
   it('takes a credential from environment variables and saves the rotated one with --save-credential', async () => {
     writeJson(dir, 'step.json', { objectType: 'Item' });
     const env = credentialEnv(sim);
-    const result = await run(['lookupObjectById', '--cfg', 'step.json', '--msg', 'msg.json', '--save-credential', 'saved.json'], env);
+    const result = await run(['lookupObjectById', '--cfg', 'step.json', '--msg', 'msg.json', '--save-credential', 'local/credential.json'], env);
     expect(result.code).to.equal(0);
-    expect(result.stderr).to.include('saved the new one to saved.json (it takes precedence over LIGHTSPEED_REFRESH_TOKEN');
-    const saved = readJson(dir, 'saved.json');
+    expect(result.stderr).to.include('saved the new one to local/credential.json (it takes precedence over LIGHTSPEED_REFRESH_TOKEN');
+    const saved = readJson(dir, 'local/credential.json');
     expect(saved).to.include({ clientId: sim.credentials.clientId, accountId: sim.credentials.accountId, environmentUrl: sim.url });
     expect(saved.refreshToken).to.be.a('string').and.not.equal(sim.credentials.refreshToken);
     expect(readJson(dir, 'step.json')).to.deep.equal({ objectType: 'Item' });
     // Later runs read the saved file, which wins over the (now revoked) variable.
-    const next = await run(['lookupObjectById', '--cfg', 'step.json', '--msg', 'msg.json', '--credential', 'saved.json'], env);
+    const next = await run(['lookupObjectById', '--cfg', 'step.json', '--msg', 'msg.json', '--credential', 'local/credential.json'], env);
     expect(next.code).to.equal(0);
   });
 

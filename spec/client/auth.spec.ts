@@ -52,16 +52,47 @@ describe('OAuth2 with rotating refresh tokens', () => {
     expect(rotated[0]).to.include({ accessToken: 'access-1', refreshToken: 'refresh-1' });
   });
 
-  it('refreshes once on a 401 and retries the request with the new token', async () => {
+  it('refreshes once on a 401 and retries the request with the new token, saying so in one line', async () => {
     tokenEndpoint(1);
     const api = nock(API)
       .get(`${ACCOUNT_PATH}/Item/1.json`).matchHeader('authorization', 'Bearer stale').reply(401, { error: 'access_denied', hint: 'Token has expired' })
       .get(`${ACCOUNT_PATH}/Item/1.json`).matchHeader('authorization', 'Bearer access-1').reply(200, oneItem);
-    const { client: lightspeed } = client({ oauth: { access_token: 'stale', refresh_token: 'r' } });
+    const logger = capturingLogger();
+    const { client: lightspeed } = client({ oauth: { access_token: 'stale', refresh_token: 'r' } }, { logger });
+    lightspeed.onTokenRotated(() => undefined);
 
-    const response = await lightspeed.call({ method: 'GET', url: itemUrl, context: { method: 'GET' } });
+    const response = await lightspeed.call({ method: 'GET', url: itemUrl, context: { method: 'GET', entity: 'Item', id: 1 } });
     expect(response.status).to.equal(200);
     api.done();
+    expect(logger.lines.filter((line) => !line.includes(' -> '))).to.deep.equal([
+      'Refreshed the access token because Lightspeed refused it on GET Item 1 (Token has expired): the new one is valid for 60 min, and the '
+      + 'rotated refresh token was stored (updateKeys) before its first use; sending the request again at once',
+    ]);
+  });
+
+  it('concurrent requests refused with the same token: one refresh, one info line', async () => {
+    const { scope: tokens } = tokenEndpoint(1);
+    nock(API)
+      .get(`${ACCOUNT_PATH}/Item/1.json`).times(3).matchHeader('authorization', 'Bearer stale').reply(401, { error: 'access_denied', hint: 'Token has expired' })
+      .get(`${ACCOUNT_PATH}/Item/1.json`).times(3).matchHeader('authorization', 'Bearer access-1').reply(200, oneItem);
+    const logger = capturingLogger();
+    const { client: lightspeed } = client({ oauth: { access_token: 'stale', refresh_token: 'r' } }, { logger });
+
+    await Promise.all([1, 2, 3].map(() => lightspeed.call({ method: 'GET', url: itemUrl, context: { method: 'GET', entity: 'Item', id: 1 } })));
+    tokens.done();
+    expect(logger.lines.filter((line) => line.startsWith('Refreshed'))).to.have.length(1);
+  });
+
+  it('an expired stored token is refreshed before the request, in one line saying why and for how long', async () => {
+    tokenEndpoint(1);
+    nock(API).get(`${ACCOUNT_PATH}/Item/1.json`).matchHeader('authorization', 'Bearer access-1').reply(200, oneItem);
+    const logger = capturingLogger();
+    const { client: lightspeed } = client({ oauth: { access_token: 'old', refresh_token: 'r', expires_at: '2025-12-31T23:00:00Z' } }, { logger });
+
+    await lightspeed.call({ method: 'GET', url: itemUrl, context: { method: 'GET' } });
+    expect(logger.lines.filter((line) => !line.includes(' -> '))).to.deep.equal([
+      'Refreshed the access token because it expired at 2025-12-31T23:00:00Z: the new one is valid for 60 min',
+    ]);
   });
 
   it('a later message whose cfg still carries the old refresh token uses the newest tokens, without refreshing again', async () => {

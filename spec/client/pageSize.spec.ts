@@ -14,7 +14,7 @@ function run(outcomes: Array<number | 'ok'>, settings = DEFAULT_PAGE_SIZE_SETTIN
 }
 
 const status = (code: number): AttemptFailure => ({ kind: 'status', status: code });
-const noAnswer = (timedOut: boolean): AttemptFailure => ({ kind: 'no-response', reachedServer: true, timedOut });
+const noAnswer = (timedOut: boolean): AttemptFailure => ({ kind: 'no-response', cause: timedOut ? 'timeout' : 'lost' });
 
 describe('adaptive page size', () => {
   it('halves on 504 down to 1', () => {

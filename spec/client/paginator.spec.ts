@@ -69,6 +69,18 @@ describe('paginator', () => {
     expect(limits.filter((limit) => limit === 100).length).to.be.lessThan(6); // ...but ever more rarely
   });
 
+  it('logs each page-size change once, at info: what, why, and that it asks again at once', async () => {
+    cursorApi(200, 50);
+    const logger = capturingLogger();
+    expect(await collect(new EntityApi(client(stored, { logger }).client))).to.deep.equal(ids(1, 200));
+    const shrink = 'Lightspeed answered 504 to GET Item: Gateway Time-out; asking again at once from the same position with 50 records per page instead of 100';
+    expect(logger.lines.filter((line) => line.includes('records per page'))).to.deep.equal([
+      shrink,
+      'GET Item: the last pages came back in time; asking for 100 records per page again instead of 50',
+      shrink,
+    ]);
+  });
+
   it('a one-record page (an object, not an array) reaches the caller as one record', async () => {
     cursorApi(1);
     const pages = [];
@@ -99,13 +111,14 @@ describe('paginator', () => {
 
   describe('heavy pages, in every form they take behind Cloudflare', () => {
     const cloudflare524 = '<!DOCTYPE html><html><head><title>api.lightspeedapp.com | 524: A timeout occurred</title></head><body>...</body></html>';
-    const signals: Array<[string, nock.ReplyFnResult]> = [
-      ['504 from the gateway', [504, '<html><head><title>504 Gateway Time-out</title></head></html>']],
-      ['524, Cloudflare\'s origin timeout (HTML)', [524, cloudflare524, { 'Content-Type': 'text/html' }]],
-      ['520 from Cloudflare', [520, '<html><title>520: Web server is returning an unknown error</title></html>']],
-      ['522 from Cloudflare', [522, '<html><title>522: Connection timed out</title></html>']],
+    // Each page title repeats the status: the log line says it once.
+    const signals: Array<[string, nock.ReplyFnResult, string]> = [
+      ['504 from the gateway', [504, '<html><head><title>504 Gateway Time-out</title></head></html>'], 'Gateway Time-out'],
+      ['524, Cloudflare\'s origin timeout (HTML)', [524, cloudflare524, { 'Content-Type': 'text/html' }], 'A timeout occurred'],
+      ['520 from Cloudflare', [520, '<html><title>520: Web server is returning an unknown error</title></html>'], 'Web server is returning an unknown error'],
+      ['522 from Cloudflare', [522, '<html><title>522: Connection timed out</title></html>'], 'Connection timed out'],
     ];
-    for (const [name, failure] of signals) {
+    for (const [name, failure, title] of signals) {
       it(`${name} at limit=100 asks again at 50 from the same position, and says so`, async () => {
         const requests: string[] = [];
         nock(API).get(`${ACCOUNT_PATH}/Item.json`).query(true).times(2).reply((uri) => {
@@ -116,7 +129,7 @@ describe('paginator', () => {
         expect(await collect(new EntityApi(client(stored, { logger }).client))).to.deep.equal([1]);
         expect(requests.map((uri) => new URL(uri, API).searchParams.get('limit'))).to.deep.equal(['100', '50']);
         expect(logger.lines).to.include.members([
-          `Lightspeed answered ${failure[0]} to GET Item: ${name.startsWith('524') ? 'api.lightspeedapp.com | 524: A timeout occurred' : /<title>([^<]*)</.exec(String(failure[1]))?.[1]}; asking again from the same position with 50 records per page instead of 100`,
+          `Lightspeed answered ${failure[0]} to GET Item: ${title}; asking again at once from the same position with 50 records per page instead of 100`,
         ]);
       });
     }
@@ -157,7 +170,7 @@ describe('paginator', () => {
     it('at limit=1 a heavy page counts as an ordinary failure and is retried, then reported', async () => {
       nock(API).get(`${ACCOUNT_PATH}/Item.json`).query(true).times(20).reply(524, '<html><title>524: A timeout occurred</title></html>');
       const error = await collect(new EntityApi(client(stored, { settings: { maxRetries: 2 } }).client)).catch((e: Error) => e);
-      expect((error as Error).message).to.equal('Lightspeed answered 524 to GET Item: 524: A timeout occurred (gave up after 3 attempts)');
+      expect((error as Error).message).to.equal('Lightspeed answered 524 to GET Item: A timeout occurred (gave up after 3 attempts)');
     });
   });
 

@@ -24,24 +24,47 @@ function replies(method: 'get' | 'post' | 'put' | 'delete', sequence: Array<[num
 describe('transport: retries and errors', () => {
   afterEach(() => nock.cleanAll());
 
-  it('waits what Retry-After says on a 429, then retries', async () => {
+  it('waits what Retry-After says on a 429, then retries, and logs the wait once', async () => {
     const scope = replies('get', [[429, { message: 'Rate limited' }, { 'Retry-After': '2' }], [200, customer]]);
-    const { client: lightspeed, clock } = client(stored);
+    const logger = capturingLogger();
+    const { client: lightspeed, clock } = client(stored, { logger });
 
     const response = await lightspeed.call(request('GET'));
     expect(response.status).to.equal(200);
     expect(clock.slept).to.equal(2000);
+    expect(logger.lines.filter((line) => !line.includes(' -> '))).to.deep.equal([
+      'Lightspeed answered 429 to GET Customer 5: Rate limited; waiting 2.0 s as Retry-After asks, then trying again',
+    ]);
     scope.done();
   });
 
-  it('on a 429 without Retry-After, waits at least until the bucket it last saw has room', async () => {
+  it('on a 429 without Retry-After, waits until the bucket it last saw has room, and says how long', async () => {
     const scope = replies('get', [[200, customer, bucketHeaders(80, 90, 2)], [429, { message: 'Rate limited' }, bucketHeaders(91, 90, 2)], [200, customer]]);
-    const { client: lightspeed, clock } = client(stored);
+    const logger = capturingLogger();
+    const { client: lightspeed, clock } = client(stored, { logger });
 
     await lightspeed.call(request('GET'));
     await lightspeed.call(request('GET'));
     // (91 + 1 - 89) drips over at 2 drips per second; then, since somebody else spends too, its own share's turn.
     expect(clock.slept).to.be.at.least(1500);
+    expect(logger.lines.filter((line) => !line.includes(' -> '))).to.deep.equal([
+      'Lightspeed answered 429 to GET Customer 5: Rate limited; waiting 1.5 s for room at the drip rate, then trying again',
+    ]);
+    scope.done();
+  });
+
+  it('logs each retry once: what failed, which retry of how many, and the wait', async () => {
+    const gateway = '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>';
+    const scope = replies('get', [[502, gateway], [503, { message: 'Maintenance' }], [200, customer]]);
+    const logger = capturingLogger();
+    const { client: lightspeed, clock } = client(stored, { logger });
+
+    await lightspeed.call(request('GET'));
+    const waits = clock.sleeps.map((ms) => `${(ms / 1000).toFixed(1)} s`);
+    expect(logger.lines.filter((line) => !line.includes(' -> '))).to.deep.equal([
+      `Lightspeed answered 502 to GET Customer 5: Bad Gateway; retry 1 of 5 in ${waits[0]}`,
+      `Lightspeed answered 503 to GET Customer 5: Maintenance; retry 2 of 5 in ${waits[1]}`,
+    ]);
     scope.done();
   });
 
@@ -86,7 +109,7 @@ describe('transport: retries and errors', () => {
       const scope = nock(API).put(salePath).once().reply(502, '<html><title>502 Bad Gateway</title></html>');
       const error = await update({ SaleLines: { SaleLine: [{ itemID: 1, unitQuantity: 1 }] } }).catch((e: Error) => e);
       scope.done();
-      expect((error as Error).message).to.equal('Lightspeed answered 502 to PUT Sale 9: 502 Bad Gateway; the update may have been '
+      expect((error as Error).message).to.equal('Lightspeed answered 502 to PUT Sale 9: Bad Gateway; the update may have been '
         + 'applied in Lightspeed, and sending it again would add its new SaleLine records a second time: look the Sale up and '
         + 'check them before running it again');
     });

@@ -66,6 +66,13 @@ describe('actions (against the simulator)', () => {
       expect(result.thrown?.message).to.match(/^Lightspeed answered 404 to GET Item 424242: .+/);
     });
 
+    it('a wrong Account ID: the 403 names the Account ID and the accounts the credential can reach', async () => {
+      const result = await run(lookup, { id: 1 }, cfg({ objectType: 'Item', accountId: '999' }));
+      expect(result.thrown?.message).to.equal('Lightspeed answered 403 to GET Item 1: This token does not grant access to account 999; '
+        + 'the Account ID 999 is not among the accounts this credential can reach: 123456 (Simulated Retail Store). Fix it, or leave it '
+        + 'empty to use the first of those');
+    });
+
     it('allowZeroResults turns not-found into an empty body', async () => {
       const result = await run(lookup, { id: 424242 }, cfg({ objectType: 'Item', allowZeroResults: true }));
       expect(result.thrown).to.equal(undefined);

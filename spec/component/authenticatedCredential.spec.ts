@@ -87,6 +87,26 @@ describe('a credential from the Authenticate button', () => {
     expect(sim.stats.tokens.refreshes).to.equal(0);
   });
 
+  it('Verify refuses a wrong OAUTH_CLIENT_SECRET although the stored access token works, and names the variable', async () => {
+    const cfg = await authenticated();
+    process.env.OAUTH_CLIENT_SECRET = 'not-the-platform-secret';
+    expect(await verifyCredentials.call(undefined, cfg)).to.deep.equal({
+      verified: false,
+      reason: 'Lightspeed rejected the client (invalid_client): check the component\'s OAUTH_CLIENT_ID and OAUTH_CLIENT_SECRET environment '
+        + 'variables (the API client the Authenticate button uses).',
+    });
+    expect(sim.stats.tokens.refreshes).to.equal(0);
+  });
+
+  it('Verify refuses a platform oauth object that holds no refresh token', async () => {
+    const cfg = await authenticated();
+    const oauth = { ...cfg.oauth as Record<string, unknown>, refresh_token: undefined };
+    expect(await verifyCredentials.call(undefined, { ...cfg, oauth })).to.deep.equal({
+      verified: false, reason: 'refreshToken: is required: click Authenticate, or paste a refresh token from the authorization helper',
+    });
+    expect(sim.stats.requests).to.equal(0);
+  });
+
   it('without the component\'s OAUTH_CLIENT_ID says so, and sends nothing', async () => {
     const cfg = await authenticated();
     delete process.env.OAUTH_CLIENT_ID;

@@ -21,19 +21,50 @@ describe('verifyCredentials', () => {
     expect(result.thrown).to.equal(undefined);
   });
 
-  it('uses a live stored access token without refreshing at all', async () => {
+  /** The credential as stored after a run: a live access token in `oauth`, the rotated refresh token. */
+  async function storedAfterARun(): Promise<Record<string, unknown>> {
     const first = await run(lookup, { id: 1 }, cfg({ objectType: 'Item' }));
-    const keys = first.updateKeys[0];
     sim.resetStats();
-    expect(await verifyCredentials.call(undefined, { ...cfg(), ...keys })).to.deep.equal({ verified: true });
+    return { ...cfg(), ...first.updateKeys[0] };
+  }
+  const tokenRequests = () => sim.stats.log.filter((entry) => entry.path.startsWith('/auth/')).map((entry) => `${entry.method} ${entry.path} ${entry.status}`);
+
+  it('uses a live stored access token without refreshing, and proves the client with a refresh token that cannot be valid', async () => {
+    const stored = await storedAfterARun();
+    expect(await verifyCredentials.call(undefined, stored)).to.deep.equal({ verified: true });
     expect(sim.stats.tokens.refreshes).to.equal(0);
+    expect(tokenRequests()).to.deep.equal(['POST /auth/oauth/token 400']); // invalid_grant: the client was accepted
+  });
+
+  it('refuses a wrong Client Secret although the stored access token works, and the stored refresh token still works afterwards', async () => {
+    const stored = await storedAfterARun();
+    expect(await verifyCredentials.call(undefined, { ...stored, clientSecret: 'wrong-secret' })).to.deep.equal({
+      verified: false, reason: 'Lightspeed rejected the client (invalid_client): check the Client ID and Client Secret of the credential.',
+    });
+    expect(tokenRequests()).to.deep.equal(['POST /auth/oauth/token 401']);
+    // The next refresh, as a flow would make it an hour later, goes through with the stored refresh token.
+    sim.expireAccessTokens();
+    resetConnections();
+    const later = await run(lookup, { id: 1 }, { ...stored, objectType: 'Item' });
+    expect(later.thrown).to.equal(undefined);
+    expect(sim.stats.tokens.refreshes).to.equal(1);
+  });
+
+  it('refuses a credential without a refresh token, whatever access token it holds, and sends nothing', async () => {
+    const stored = await storedAfterARun();
+    const oauth = { ...stored.oauth as Record<string, unknown>, refresh_token: undefined };
+    expect(await verifyCredentials.call(undefined, { ...stored, refreshToken: '', oauth })).to.deep.equal({
+      verified: false, reason: 'refreshToken: is required: click Authenticate, or paste a refresh token from the authorization helper',
+    });
+    expect(sim.stats.requests).to.equal(0);
   });
 
   const failures: Array<[string, Record<string, unknown>, RegExp]> = [
     ['a wrong client secret', { clientSecret: 'nope' }, /invalid_client.*check the Client ID and Client Secret/],
     ['a revoked refresh token', { refreshToken: 'not-a-token' }, /invalid_grant.*Re-authorize/],
     ['a missing client ID', { clientId: '' }, /^clientId: is required$/],
-    ['an unreachable host', { environmentUrl: 'http://127.0.0.1:9' }, /^Could not reach the Lightspeed API at http:\/\/127\.0\.0\.1:9/],
+    ['a refused connection', { environmentUrl: 'http://127.0.0.1:9' }, /^Could not reach the Lightspeed API: the Environment URL http:\/\/127\.0\.0\.1:9 refused the connection \(ECONNREFUSED\): check it in the credential, and that the server is up\.$/],
+    ['an unknown host', { environmentUrl: 'https://lightspeed-api.invalid' }, /^Could not reach the Lightspeed API: the Environment URL https:\/\/lightspeed-api\.invalid names an unknown host \((ENOTFOUND|EAI_AGAIN)\): check it in the credential\.$/],
   ];
   it('reads the account from the simulator\'s JWT, offline: a wrong Account ID is refused and the refresh token still works', async () => {
     expect(await verifyCredentials.call(undefined, cfg({ accountId: '999' }))).to.deep.equal({

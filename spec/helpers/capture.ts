@@ -18,3 +18,15 @@ export const SECRETS = {
 export function leakedSecrets(text: string, extra: string[] = []): string[] {
   return [...Object.values(SECRETS), ...extra].filter((secret) => text.includes(secret));
 }
+
+/** The first run of `words` words a line says twice (`GET Item 7: GET Item 7:`, `502 Bad Gateway 502 Bad Gateway`). */
+export function repeatedPhrase(line: string, words = 3): string | undefined {
+  const tokens = line.split(/\s+/).filter(Boolean);
+  const seen = new Set<string>();
+  for (let i = 0; i + words <= tokens.length; i += 1) {
+    const phrase = tokens.slice(i, i + words).join(' ');
+    if (seen.has(phrase)) return phrase;
+    seen.add(phrase);
+  }
+  return undefined;
+}

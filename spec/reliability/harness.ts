@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import * as trigger from '../../lib/triggers/pollingEntity';
 import { StepConfig } from '../../lib/runtime/context';
 import { Simulator } from '../../simulator';
+import { repeatedPhrase } from '../helpers/capture';
 import { Emitted, run } from '../helpers/component';
 import { tally } from './tally';
 
@@ -24,6 +25,12 @@ export function assertNoSecrets(sim: Simulator, outputs: Array<Emitted & { throw
     tally.secretLeaks += leaked.length;
     expect(leaked, 'secrets in logs, errors or emitted messages').to.deep.equal([]);
   }
+}
+
+/** Every log line and error a user reads says each thing once. */
+export function assertNoRepeatedText(outputs: Array<Emitted & { thrown?: Error }>): void {
+  const lines = outputs.flatMap((output) => [...output.logs, ...(output.thrown ? [output.thrown.message] : [])]);
+  expect(lines.filter((line) => repeatedPhrase(line) !== undefined), 'lines that repeat themselves').to.deep.equal([]);
 }
 
 /** Item IDs emitted, in order (individually emitted records). */

@@ -132,6 +132,18 @@ describe('simulator OAuth', () => {
     expect((await fetch(sim.credentials.tokenUrl)).status).to.equal(405);
   });
 
+  it('authenticates the client before the grant: an unusable refresh token tells a wrong secret from a right one, spending nothing', async () => {
+    const refresh = (clientSecret: string, refreshToken: string) => postToken(sim, new URLSearchParams({
+      grant_type: 'refresh_token', refresh_token: refreshToken, client_id: sim.credentials.clientId, client_secret: clientSecret,
+    }));
+    expect((await refresh('wrong-secret', 'not-a-refresh-token')).body).to.include({ error: 'invalid_client' });
+    expect((await refresh('wrong-secret', sim.credentials.refreshToken)).body).to.include({ error: 'invalid_client' });
+    const probe = await refresh(sim.credentials.clientSecret, 'not-a-refresh-token');
+    expect([probe.status, probe.body.error]).to.deep.equal([400, 'invalid_grant']);
+    expect(sim.stats.tokens).to.include({ issued: 0, refreshes: 0 });
+    expect((await refresh(sim.credentials.clientSecret, sim.credentials.refreshToken)).status).to.equal(200);
+  });
+
   it('rejects API calls without a valid bearer token', async () => {
     const missing = await fetch(`${sim.url}/API/V3/Account/123456/Item.json`);
     expect(missing.status).to.equal(401);

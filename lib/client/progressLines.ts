@@ -1,0 +1,34 @@
+/**
+ * The info lines a user reads when a run is slow: each retry, wait and token renewal is one line saying what
+ * happened, why, and for how long, each part said once.
+ */
+import type { Renewal } from './auth';
+import { ComponentError, RateLimitError } from './errors';
+
+/** `Lightspeed answered 502 to GET Item: Bad Gateway; retry 1 of 5 in 0.7 s`. */
+export function retryLine(error: ComponentError, delayMs: number, retry: number, budget: number): string {
+  if (error instanceof RateLimitError) {
+    const why = error.retryAfterSeconds !== undefined ? 'as Retry-After asks' : 'for room at the drip rate';
+    return `${error.message}; waiting ${seconds((error.waitSeconds ?? 0) * 1000)} ${why}, then trying again`;
+  }
+  return `${error.message}; retry ${retry} of ${budget} in ${seconds(delayMs)}`;
+}
+
+/**
+ * `Refreshed the access token because it expired at 2026-01-01T10:00:00Z: the new one is valid for 60 min, and the
+ * rotated refresh token was stored (updateKeys) before its first use`.
+ */
+export function renewalLine(renewal: Renewal): string {
+  const lifetime = renewal.lifetimeSeconds === undefined ? 'has no stated lifetime' : `is valid for ${minutes(renewal.lifetimeSeconds * 1000)}`;
+  if (renewal.how === 'adopted') return `Took the access token another step of this credential stored, because ${renewal.reason}; it ${lifetime}`;
+  const stored = renewal.persisted ? ', and the rotated refresh token was stored (updateKeys) before its first use' : '';
+  return `Refreshed the access token because ${renewal.reason}: the new one ${lifetime}${stored}`;
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+function minutes(ms: number): string {
+  return `${Math.max(0, Math.round(ms / 60_000))} min`;
+}
