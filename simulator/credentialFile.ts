@@ -4,7 +4,7 @@ import { dirname, isAbsolute, join, relative } from 'node:path';
 import { findPackageRoot } from './packageRoot';
 
 /**
- * `local/` at the repository root: git-ignored, where the README's local runs keep their credential, step, message,
+ * `local/` at the repository root: git-ignored, where the local runs of docs/local-runs.md keep their credential, step, message,
  * snapshot and output files. The simulator's file has a name of its own, so it never overwrites a real credential.
  */
 export function defaultCredentialFile(root: string = findPackageRoot()): string {

@@ -69,6 +69,7 @@ export function writeNested(svc: ApiServices, table: Table, row: WireObject, nes
       svc.store.create('ItemShop', { itemID: String(id), shopID, qoh: '0', sellable: '0' });
     }
   }
+  if (table.name === 'Item' && nested.ItemShops !== undefined) writeItemShops(svc, String(id), unwrapList(nested.ItemShops, 'ItemShop'));
   if (CONTACT_TABLES.has(table.name) && (created || nested.Contact !== undefined)) {
     const base = svc.store.getEmbedded(table.name, 'Contact', id) ?? emptyContact(id, stamp);
     svc.store.setEmbedded(table.name, 'Contact', id, mergeContact(base, nested.Contact, stamp));
@@ -84,6 +85,28 @@ export function writeNested(svc: ApiServices, table: Table, row: WireObject, nes
       }
     }
   }
+}
+
+/**
+ * Stock levels sent with an Item: each ItemShop, found by its itemShopID or by its shopID, takes the values given;
+ * the shop 0 summary then holds the sum, as Lightspeed keeps it.
+ */
+function writeItemShops(svc: ApiServices, itemID: string, given: unknown[]): void {
+  const childTable = svc.store.table('ItemShop');
+  const childEntity = svc.store.entities.get('ItemShop');
+  if (!childTable || !childEntity) return;
+  const ofItem = () => childTable.rows.filter((row) => row.itemID === itemID);
+  for (const child of given) {
+    if (typeof child !== 'object' || child === null) continue;
+    const { itemShopID, shopID } = child as Record<string, unknown>;
+    const row = ofItem().find((candidate) => (itemShopID !== undefined ? candidate.itemShopID === String(itemShopID) : candidate.shopID === String(shopID)));
+    if (!row || row.shopID === '0') throw new ApiError(400, `Item ${itemID} has no ItemShop ${String(itemShopID ?? `for shop ${String(shopID)}`)}`, 'ValidationException');
+    const parsed = parseBody(childEntity, childTable, svc.relations, child, 'update');
+    svc.store.update('ItemShop', row, parsed.values);
+  }
+  const summary = ofItem().find((row) => row.shopID === '0');
+  const total = ofItem().filter((row) => row.shopID !== '0').reduce((sum, row) => sum + Number(row.qoh || 0), 0);
+  if (summary) svc.store.update('ItemShop', summary, { qoh: String(total) });
 }
 
 /** Number of nested records in a body (each costs 0.5 drip on POST/PUT). */

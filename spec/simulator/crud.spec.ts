@@ -65,6 +65,18 @@ describe('simulator writes (POST/PUT/DELETE)', () => {
     expect((await api(sim, token, 'Item/5.json', { method: 'PUT', body: { description: '' } })).status).to.equal(400);
   });
 
+  it('sets stock levels from an Item\'s ItemShops, by shopID on a POST or itemShopID on a PUT; shop 0 holds the sum', async () => {
+    const created = await api(sim, token, 'Item.json', { method: 'POST', body: { description: 'Stocked', ItemShops: { ItemShop: [{ shopID: 1, qoh: 25 }, { shopID: 2, qoh: 10 }] } } });
+    const itemID = String(records(created.body, 'Item')[0].itemID);
+    const stock = () => sim.store.list('ItemShop').filter((row) => row.itemID === itemID).map((row) => [row.shopID, row.qoh]);
+    expect(stock()).to.deep.equal([['0', '35'], ['1', '25'], ['2', '10']]);
+    const shop1 = sim.store.list('ItemShop').find((row) => row.itemID === itemID && row.shopID === '1');
+    await api(sim, token, `Item/${itemID}.json`, { method: 'PUT', body: { ItemShops: { ItemShop: { itemShopID: shop1?.itemShopID, qoh: 30 } } } });
+    expect(stock()).to.deep.equal([['0', '40'], ['1', '30'], ['2', '10']]);
+    const unknown = await api(sim, token, `Item/${itemID}.json`, { method: 'PUT', body: { ItemShops: { ItemShop: { itemShopID: 999999, qoh: 1 } } } });
+    expect(unknown.status).to.equal(400);
+  });
+
   it('DELETE archives archive-semantics entities (Item) and PUT archived=false restores', async () => {
     const deleted = await api(sim, token, 'Item/6.json', { method: 'DELETE' });
     expect(deleted.status).to.equal(200);
