@@ -1,5 +1,5 @@
 /** The client's transport, counting Lightspeed's answers by status: what one process sent and how it was answered. */
-import { HttpRequest, HttpResponse, Transport } from '../lib/client/transport';
+import { HttpRequest, HttpResponse, Transport } from '../lib/client/http';
 
 export class CountingTransport extends Transport {
   readonly statuses: Record<string, number> = {};

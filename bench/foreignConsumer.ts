@@ -3,7 +3,7 @@
  * of the drip rate on a fixed schedule, blind to the bucket, and never retries. Its answers are kept with their
  * simulated times, so a scenario can tell how much of the drip it left and how often it was refused.
  */
-import { Clock } from '../lib/client/clock';
+import { Clock } from '../lib/client/http';
 import { Simulator } from '../simulator';
 
 interface Answer {

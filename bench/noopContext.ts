@@ -1,5 +1,5 @@
 /** `this` for a handler that throws every message away, counting what was emitted. */
-import { silentLogger } from '../lib/client/logger';
+import { silentLogger } from '../lib/client/http';
 import { HandlerContext } from '../lib/runtime/context';
 import { PlatformMessage } from '../lib/runtime/messages';
 

@@ -3,7 +3,7 @@
  * of a scenario use the same one, so Lightspeed's 1 drip per second (and Retry-After, and each client's waits) keep
  * their proportions while a run of ten simulated minutes takes half a real minute.
  */
-import { Clock } from '../lib/client/clock';
+import { Clock } from '../lib/client/http';
 
 export interface TimeScale {
   /** Epoch ms at which simulated and real time agree. */

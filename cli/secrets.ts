@@ -1,4 +1,4 @@
-import { SecretRedactor } from '../lib/client/redact';
+import { SecretRedactor } from '../lib/client/http';
 
 /** The redacted stand-in for a secret value. */
 export const REDACTED = '[redacted]';

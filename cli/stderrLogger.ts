@@ -1,5 +1,4 @@
-import { Logger } from '../lib/client/logger';
-import { SecretRedactor } from '../lib/client/redact';
+import { Logger, SecretRedactor } from '../lib/client/http';
 import { writeLine } from './io';
 
 /** A logger like sailor's (debug/info/warn/error) that writes `[level] message` lines to stderr, secrets masked. */

@@ -6,22 +6,22 @@ import { toPlatformSchema } from './catalog/platformSchema';
 import { EntitySpec } from './catalog/types';
 import { entityForAction } from './input/entity';
 import { matchFieldFromConfig } from './input/matchInput';
-import { pollableEntityFromConfig } from './triggers/polling/config';
-import { pollingChoices } from './triggers/polling/fields';
 import { StepConfig } from './runtime/context';
 
-type MetaModel = { in: PlatformSchema; out: JsonSchema };
+/** What `getMetaModel` answers: the input in the platform's dialect, the output as JSON Schema. */
+export type MetaModel = { in: PlatformSchema; out: JsonSchema };
 
-/** Select model `{entityName: title}` of the entities that allow `verb` (`poll`: the trigger's). */
-export function objectTypesModel(verb: InVerb | 'poll'): (cfg?: StepConfig) => Promise<Record<string, string>> {
-  const entities = listEntities().filter((entity) => (verb === 'poll' ? pollingChoices(entity).length > 0 : supportsInVerb(entity, verb)));
+/** Select model `{entityName: title}` of the entities that allow `verb`, or that `accepts` takes. */
+export function objectTypesModel(verb: InVerb | ((entity: EntitySpec) => boolean)): (cfg?: StepConfig) => Promise<Record<string, string>> {
+  const accepts = typeof verb === 'function' ? verb : (entity: EntitySpec) => supportsInVerb(entity, verb);
+  const entities = listEntities().filter(accepts);
   const model = Object.fromEntries(entities.map((entity) => [entity.name, entity.title]));
   return async () => model;
 }
 
-/** `getMetaModel` of an action, or of the trigger. */
-export function metaModelFor(verb: InVerb | 'trigger'): (cfg: StepConfig) => Promise<MetaModel> {
-  return async (cfg) => (verb === 'trigger' ? triggerMetaModel(cfg) : actionMetaModel(verb, cfg));
+/** `getMetaModel` of an action. */
+export function metaModelFor(verb: InVerb): (cfg: StepConfig) => Promise<MetaModel> {
+  return async (cfg) => actionMetaModel(verb, cfg);
 }
 
 /** `{in, out}` of an action for the chosen entity; `in` in the platform's dialect (the mapper marks required fields). */
@@ -29,13 +29,6 @@ export function actionMetaModel(verb: InVerb, cfg: StepConfig): MetaModel {
   const entity = entityForAction(cfg, verb);
   const record = outSchema(entity);
   return { in: platformInSchema(entity, verb), out: outputShape(verb, entity, record, cfg) };
-}
-
-/** The trigger's output: one record, or `{results: [...]}` per page. */
-export function triggerMetaModel(cfg: StepConfig): MetaModel {
-  const entity = pollableEntityFromConfig(cfg);
-  const record = outSchema(entity);
-  return { in: { type: 'object', properties: {} }, out: cfg.emitBehavior === 'emitPage' ? resultsOf(record) : record };
 }
 
 /** Upsert's "Match by" choices for the chosen entity: the primary key (the default), then its match fields. */
@@ -55,12 +48,6 @@ export async function upsertMetaModel(cfg: StepConfig): Promise<MetaModel> {
   return { in: toPlatformSchema(matchSchema(entity, field)), out: { type: 'object', properties: { matched, record: outSchema(entity) } } };
 }
 
-/** Datetime fields the trigger can poll on, for the chosen entity. */
-export async function pollingFieldsModel(cfg: StepConfig): Promise<Record<string, string>> {
-  const entity = findEntity(String(cfg.objectType ?? ''));
-  return entity ? Object.fromEntries(pollingChoices(entity).map((choice) => [choice.field, choice.label])) : {};
-}
-
 function outputShape(verb: InVerb, entity: EntitySpec, record: JsonSchema, cfg: StepConfig): JsonSchema {
   if (verb === 'delete') {
     return {
@@ -76,6 +63,7 @@ function outputShape(verb: InVerb, entity: EntitySpec, record: JsonSchema, cfg: 
   return grouped ? resultsOf(record) : record;
 }
 
-function resultsOf(record: JsonSchema): JsonSchema {
+/** `{results: [...]}`: what a step emits per page. */
+export function resultsOf(record: JsonSchema): JsonSchema {
   return { type: 'object', properties: { results: { type: 'array', title: 'Results', items: record } } };
 }

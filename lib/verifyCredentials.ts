@@ -9,13 +9,10 @@
  * nothing), or (2) refreshes to prove the client and the refresh token together and throws the new pair away unused.
  * Either way the account in the token's claims must match the Account ID.
  */
-import { describeConnectionFailure } from './client/connectionFailure';
-import { Credentials, parseCredentials } from './client/credentials';
-import { ComponentError } from './client/errors';
-import { jwtAccount } from './client/jwt';
-import { Logger, silentLogger } from './client/logger';
-import { SimpleOAuthRefresher } from './client/oauth';
-import { HttpResponse, NoResponseError, Transport } from './client/transport';
+import {
+  ComponentError, describeConnectionFailure, HttpResponse, Logger, NoResponseError, silentLogger, Transport,
+} from './client/http';
+import { Credentials, parseCredentials, jwtAccount, SimpleOAuthRefresher } from './client/auth';
 
 export interface VerificationResult {
   verified: boolean;

@@ -8,7 +8,7 @@ import { findFunction } from '../cli/run/componentFunctions';
 import { Handler, loadHandler } from '../cli/run/loadHandler';
 import { findPackageRoot } from '../cli/packageRoot';
 import { LightspeedClient } from '../lib/client/LightspeedClient';
-import { Logger } from '../lib/client/logger';
+import { Logger } from '../lib/client/http';
 import { HandlerContext } from '../lib/runtime/context';
 import { startSimulator } from '../simulator';
 

@@ -1,5 +1,5 @@
 import { AccountSummary } from '../../lib/client/accounts';
-import { parseEnvironmentUrl, parseTokenUrl } from '../../lib/client/credentials';
+import { parseEnvironmentUrl, parseTokenUrl } from '../../lib/client/auth';
 import { ParsedArgs, parseCommandLine, stringOption } from '../args';
 import { CliIo, writeLine } from '../io';
 import { SecretRedactor } from '../secrets';
@@ -7,6 +7,7 @@ import { AUTH_USAGE } from '../usage';
 import { UsageError } from '../usageError';
 import { findAccounts } from './accountLookup';
 import { DEFAULT_SCOPE, authorizationRequest, authorizeUrlFor } from './authorizeUrl';
+import { AuthSettings } from './authSettings';
 import { printCredential, saveCredential } from './authResult';
 import { receiveCode } from './receiveCode';
 import { IssuedTokens, exchangeCode } from './tokenExchange';
@@ -17,20 +18,6 @@ const OPTIONS = {
   'authorize-url': { type: 'string' }, 'token-url': { type: 'string' }, 'environment-url': { type: 'string' },
   help: { type: 'boolean' },
 } as const;
-
-/** What the helper needs, from the options and LIGHTSPEED_* variables. */
-export interface AuthSettings {
-  clientId: string;
-  clientSecret: string;
-  redirectUri: string;
-  scope: string;
-  authorizeUrl: string;
-  tokenUrl: string;
-  /** As given; undefined means Lightspeed's default host. */
-  environmentUrl?: string;
-  code?: string;
-  saveCredential?: string;
-}
 
 /** `lightspeed-retail auth`: authorize the API client and hand out a refresh token and the account ID. */
 export async function authCommand(argv: string[], io: CliIo): Promise<number> {

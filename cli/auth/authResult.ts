@@ -3,7 +3,7 @@ import { readJsonObjectIfExists, writeJsonAtomically } from '../jsonFile';
 import { resolvePath } from '../run/stepInput';
 import { AccountSummary } from '../../lib/client/accounts';
 import { DEFAULT_TOKEN_URL } from './authorizeUrl';
-import type { AuthSettings } from './authCommand';
+import { AuthSettings } from './authSettings';
 import { IssuedTokens } from './tokenExchange';
 
 const ROTATION_NOTE = 'The refresh token rotates: each refresh returns a new one and retires the old one, and the '

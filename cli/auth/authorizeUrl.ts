@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { DEFAULT_TOKEN_URL } from '../../lib/client/credentials';
+import { DEFAULT_TOKEN_URL } from '../../lib/client/auth';
 
 /** Lightspeed's defaults (data/lightspeed-api/protocol.json `oauth`). */
 export const DEFAULT_AUTHORIZE_URL = 'https://cloud.lightspeedapp.com/auth/oauth/authorize';

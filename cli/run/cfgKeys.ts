@@ -1,4 +1,4 @@
-import { didYouMean } from '../../lib/input/suggest';
+import { didYouMean } from '../../lib/text/suggest';
 import { ComponentFunction } from './componentFunctions';
 
 /**

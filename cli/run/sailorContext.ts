@@ -1,4 +1,4 @@
-import { Logger } from '../../lib/client/logger';
+import { Logger } from '../../lib/client/http';
 import { HandlerContext } from '../../lib/runtime/context';
 
 /** Receives what a handler emits; may be async, and a rejection reaches the handler's `await this.emit(...)`. */

@@ -1,8 +1,8 @@
 /** Action "Lookup Object By ID": one record by `body.id`, or the records matching `body.filters`. */
 import { EntitySpec } from '../catalog/types';
 import { EntityApi } from '../client/entityApi';
-import { ComponentError, NotFoundError, ValidationError } from '../client/errors';
-import { JsonRecord } from '../client/normalize';
+import { ComponentError, NotFoundError, ValidationError } from '../client/http';
+import { JsonRecord } from '../catalog/records';
 import { actionInput } from '../input/actionInput';
 import { filterParams } from '../input/filters';
 import { LookupConfig, parseLookupConfig } from '../input/lookupConfig';

@@ -1,7 +1,7 @@
 import { EntitySpec } from '../catalog/types';
 import { EntityApi } from '../client/entityApi';
-import { NotFoundError } from '../client/errors';
-import { JsonRecord } from '../client/normalize';
+import { NotFoundError } from '../client/http';
+import { JsonRecord } from '../catalog/records';
 import { actionInput } from '../input/actionInput';
 import { HandlerContext, IncomingMessage, StepConfig } from '../runtime/context';
 import { emitData, withLightspeed } from '../runtime/session';

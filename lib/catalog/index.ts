@@ -1,5 +1,5 @@
 /** Typed accessors over the generated entity catalog (entities.json, written by `npm run generate`). */
-import { didYouMean } from '../input/suggest';
+import { didYouMean } from '../text/suggest';
 import entitiesJson from './entities.json';
 import { resolveElement } from './elements';
 import { EntitySpec, FieldSpec, FieldType, Verb } from './types';

@@ -1,5 +1,5 @@
 /** Nested records a write carries that Lightspeed would add rather than update (what makes a PUT unsafe to repeat). */
-import type { JsonRecord, RecordShape } from '../client/normalize';
+import type { JsonRecord, RecordShape } from './records';
 import { findEntity, listEntities } from './index';
 import { shapeOf } from './shapes';
 import { EntitySpec } from './types';

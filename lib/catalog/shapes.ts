@@ -1,5 +1,5 @@
 /** Record shapes for the wire-format normaliser, built from the catalog once per element and kept. */
-import type { RecordShape } from '../client/normalize';
+import type { RecordShape } from './records';
 import { resolveElement } from './elements';
 import { getEntity, listEntities } from './index';
 import { EntitySpec, FieldSpec, FieldType } from './types';

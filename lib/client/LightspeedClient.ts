@@ -1,23 +1,18 @@
 import { explainAccountRefusal, listAccounts } from './accounts';
-import { TokenStore } from './auth';
-import { Clock, systemClock } from './clock';
-import { describeConnectionFailure, neverConnected } from './connectionFailure';
-import { Connection, connectionFor } from './connections';
-import { Credentials, parseCredentials } from './credentials';
 import {
-  AuthenticationError, ComponentError, ForbiddenError, LightspeedApiError, MalformedResponseError, RateLimitError, RequestContext,
-  ServerError, TransportError, target,
-} from './errors';
-import { Logger, silentLogger } from './logger';
-import { SimpleOAuthRefresher, TokenRefresher } from './oauth';
+  Credentials, parseCredentials, RetryingRefresher, SimpleOAuthRefresher, TokenRefresher, TokenStore,
+} from './auth';
+import {
+  AttemptFailure, AuthenticationError, Clock, ComponentError, decideRetry, describeConnectionFailure,
+  errorFromResponse, ForbiddenError, HttpHeaders, HttpRequest, LightspeedApiError, lightspeedMessage, Logger,
+  MalformedResponseError, neverConnected, NoResponseError, RateLimitError, redactingLogger, RequestContext,
+  retryBudget, ServerError, silentLogger, systemClock, target, Transport, TransportError,
+} from './http';
+import { Connection, connectionFor } from './connections';
 import { rootPath } from './paths';
-import { redactingLogger } from './redact';
-import { RetryingRefresher } from './refreshRetry';
 import { renewalLine, retryLine } from './progressLines';
-import { errorFromResponse, isRecord, lightspeedMessage } from './responseError';
-import { AttemptFailure, decideRetry, retryBudget } from './retryPolicy';
+import { isRecord } from '../catalog/records';
 import { ClientSettings, clientSettings } from './settings';
-import { HttpHeaders, HttpRequest, NoResponseError, Transport } from './transport';
 
 export type HttpMethod = HttpRequest['method'];
 

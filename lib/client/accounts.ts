@@ -1,8 +1,13 @@
 /** The Lightspeed accounts a credential can reach (`GET /API/V3/Account.json`), and what a wrong Account ID looks like. */
-import { ForbiddenError, RequestContext } from './errors';
-import type { LightspeedClient } from './LightspeedClient';
+import { ForbiddenError, RequestContext } from './http';
 import { extractRecords } from './normalize';
 import { rootPath } from './paths';
+
+/** What the account listing needs of the client: where it is, and one request. */
+export interface AccountsReader {
+  credentials: { environmentUrl: string; accountId?: string };
+  call(request: { method: 'GET'; url: string; context: RequestContext }): Promise<{ body: unknown }>;
+}
 
 /** An account as the list names it. */
 export interface AccountSummary {
@@ -21,7 +26,7 @@ export function accountsIn(body: unknown): AccountSummary[] {
 }
 
 /** The accounts the client's credential can reach. */
-export async function listAccounts(client: LightspeedClient): Promise<AccountSummary[]> {
+export async function listAccounts(client: AccountsReader): Promise<AccountSummary[]> {
   const url = new URL(ACCOUNTS_PATH, client.credentials.environmentUrl).toString();
   return accountsIn((await client.call({ method: 'GET', url, context: CONTEXT })).body);
 }
@@ -36,7 +41,7 @@ function describeAccounts(accounts: AccountSummary[]): string {
  * reach at all. In the second case the message says so, naming the Account ID and the accounts it can reach
  * (one more request, on a failure that ends the run anyway).
  */
-export async function explainAccountRefusal(client: LightspeedClient, error: ForbiddenError, url: string): Promise<void> {
+export async function explainAccountRefusal(client: AccountsReader, error: ForbiddenError, url: string): Promise<void> {
   const accountId = client.credentials.accountId;
   if (accountId === undefined || !new URL(url).pathname.startsWith(rootPath('account', accountId))) return;
   const accounts = await listAccounts(client).catch(() => undefined);

@@ -1,10 +1,7 @@
 import { createHash } from 'node:crypto';
-import { TokenManager } from './auth';
-import { Clock } from './clock';
-import { Credentials } from './credentials';
-import { TokenRefresher } from './oauth';
-import { PacerSettings, RateLimitPacer } from './pacing';
-import { SecretRedactor } from './redact';
+import { TokenManager, Credentials, TokenRefresher } from './auth';
+import { Clock, SecretRedactor } from './http';
+import { PacerSettings, RateLimitPacer } from './rate';
 
 /** What one credential shares across every message a process handles: its tokens, its bucket, its account. */
 export interface Connection {

@@ -2,10 +2,11 @@ import { pathFor } from '../catalog';
 import { addedNestedRecords } from '../catalog/nestedRecords';
 import { shapeOf } from '../catalog/shapes';
 import { EntitySpec, Verb } from '../catalog/types';
-import { MalformedResponseError, RequestContext } from './errors';
+import { MalformedResponseError, RequestContext } from './http';
 import { HttpMethod, LightspeedClient } from './LightspeedClient';
-import { JsonRecord, extractRecords, normalizeRecord } from './normalize';
-import { PageSizeSettings } from './pageSize';
+import { extractRecords, normalizeRecord } from './normalize';
+import { JsonRecord } from '../catalog/records';
+import { PageSizeSettings } from './rate';
 import { Page, paginate, records } from './paginator';
 import { fillPath } from './paths';
 

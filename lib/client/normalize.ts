@@ -1,18 +1,7 @@
+import { JsonRecord, RecordShape, isRecord } from '../catalog/records';
 import { FieldType } from '../catalog/types';
-import { MalformedResponseError, RequestContext } from './errors';
-import { isRecord } from './responseError';
+import { MalformedResponseError, RequestContext } from './http';
 
-/** What the normaliser needs to know about a record's fields; built from the catalog (see catalog/shapes). */
-export interface RecordShape {
-  /** Declared type of a field, when the catalog knows it. */
-  fieldType(name: string): FieldType | undefined;
-  /** Shape of the object under `name`: a to-one relation, a sub-object or a container's element. */
-  nested(name: string): RecordShape;
-  /** Element key inside the container `name` (`ItemShops` -> `ItemShop`), when known. */
-  containerElement(name: string): string | undefined;
-}
-
-export type JsonRecord = Record<string, unknown>;
 
 /**
  * The records of a response body, always as an array. Lightspeed sends one match as an object, several as an

@@ -1,8 +1,8 @@
-import { MalformedResponseError, RequestContext, target } from './errors';
+import { MalformedResponseError, RequestContext, target } from './http';
 import { LightspeedClient } from './LightspeedClient';
-import { JsonRecord, RecordShape, extractRecords, normalizeRecord } from './normalize';
-import { AdaptivePageSize, PageSizeSettings, signalsHeavyPage } from './pageSize';
-import { isRecord } from './responseError';
+import { extractRecords, normalizeRecord } from './normalize';
+import { JsonRecord, RecordShape, isRecord } from '../catalog/records';
+import { AdaptivePageSize, PageSizeSettings, signalsHeavyPage } from './rate';
 
 /** One page of normalised records. */
 export interface Page {

@@ -1,5 +1,5 @@
 import { EntitySpec } from '../catalog/types';
-import { ValidationError } from './errors';
+import { ValidationError } from './http';
 
 /** The API root an entity lives under. */
 export function rootPath(root: EntitySpec['root'], accountId: string | undefined): string {

@@ -3,7 +3,7 @@
  * happened, why, and for how long, each part said once.
  */
 import type { Renewal } from './auth';
-import { ComponentError, RateLimitError } from './errors';
+import { ComponentError, RateLimitError } from './http';
 
 /** `Lightspeed answered 502 to GET Item: Bad Gateway; retry 1 of 5 in 0.7 s`. */
 export function retryLine(error: ComponentError, delayMs: number, retry: number, budget: number): string {

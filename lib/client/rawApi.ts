@@ -1,10 +1,10 @@
-import { ComponentError, LightspeedApiError, MalformedResponseError, RequestContext } from './errors';
+import {
+  ComponentError, HttpHeaders, LightspeedApiError, MalformedResponseError, redactJson, RequestContext,
+} from './http';
 import { ApiResponse, HttpMethod, LightspeedClient } from './LightspeedClient';
 import { extractRecords } from './normalize';
 import { nextUrl } from './paginator';
-import { redactJson } from './redact';
-import { isRecord } from './responseError';
-import { HttpHeaders } from './transport';
+import { isRecord } from '../catalog/records';
 
 /** A request to any endpoint under the account, sent through the shared client (auth, pacing, retry rules). */
 export interface RawRequest {

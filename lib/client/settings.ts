@@ -1,7 +1,6 @@
-import { PacerSettings } from './pacing';
-import { DEFAULT_PAGE_SIZE_SETTINGS, PageSizeSettings } from './pageSize';
-import { DEFAULT_REFRESH_RETRY, RefreshRetrySettings } from './refreshRetry';
-import { RetrySettings } from './retryPolicy';
+import { PacerSettings, DEFAULT_PAGE_SIZE_SETTINGS, PageSizeSettings } from './rate';
+import { DEFAULT_REFRESH_RETRY, RefreshRetrySettings } from './auth';
+import { RetrySettings } from './http';
 
 /** Client behaviour; defaults suit the real API, tests and benchmarks override parts. */
 export interface ClientSettings extends RetrySettings {

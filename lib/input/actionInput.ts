@@ -1,7 +1,7 @@
 import { InVerb, JsonSchema, inSchema } from '../catalog/schemas';
 import { EntitySpec } from '../catalog/types';
-import { ValidationError } from '../client/errors';
-import { JsonRecord } from '../client/normalize';
+import { ValidationError } from '../client/http';
+import { JsonRecord } from '../catalog/records';
 import { IncomingMessage, StepConfig } from '../runtime/context';
 import { entityForAction } from './entity';
 import { bodyObject, validated } from './validate';

@@ -1,9 +1,9 @@
 import { findEntity, listEntities } from '../catalog';
 import { InVerb, supportsInVerb } from '../catalog/schemas';
 import { EntitySpec } from '../catalog/types';
-import { ValidationError } from '../client/errors';
+import { ValidationError } from '../client/http';
 import { StepConfig } from '../runtime/context';
-import { didYouMean } from './suggest';
+import { didYouMean } from '../text/suggest';
 
 const VERB_WORDS: Record<InVerb, string> = {
   create: 'created', update: 'updated', upsert: 'upserted (that needs both create and update)', lookup: 'read', delete: 'deleted',

@@ -1,6 +1,6 @@
 import { EntitySpec } from '../catalog/types';
-import { ValidationError } from '../client/errors';
-import { didYouMean } from './suggest';
+import { ValidationError } from '../client/http';
+import { didYouMean } from '../text/suggest';
 
 /** Lightspeed's query operators, longest first so that `>=` is not read as `>`. */
 const OPERATORS = ['!~', '!=', '<=', '>=', '><', '<', '>', '=', '~', 'IN'] as const;

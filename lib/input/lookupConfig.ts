@@ -1,4 +1,4 @@
-import { ValidationError } from '../client/errors';
+import { ValidationError } from '../client/http';
 import { StepConfig } from '../runtime/context';
 
 export type LookupEmitBehavior = 'emitIndividually' | 'emitPage' | 'emitAll';

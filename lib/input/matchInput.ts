@@ -1,9 +1,9 @@
 import { MatchField, matchFieldsOf, matchSchema } from '../catalog/matchFields';
 import { EntitySpec } from '../catalog/types';
-import { ValidationError } from '../client/errors';
-import { JsonRecord } from '../client/normalize';
+import { ValidationError } from '../client/http';
+import { JsonRecord } from '../catalog/records';
 import { IncomingMessage, StepConfig } from '../runtime/context';
-import { didYouMean } from './suggest';
+import { didYouMean } from '../text/suggest';
 import { bodyObject, validated } from './validate';
 
 /** The step's "Match by": undefined for the primary key (the upsert by ID), else the match field. */

@@ -1,6 +1,6 @@
 import { DRAFT_07, JsonSchema } from '../catalog/jsonSchema';
 import { RawRequest } from '../client/rawApi';
-import { ValidationError } from '../client/errors';
+import { ValidationError } from '../client/http';
 import { accountRelativePath } from '../client/paths';
 import { IncomingMessage, StepConfig } from '../runtime/context';
 import { parseMaxResults } from './lookupConfig';

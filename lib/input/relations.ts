@@ -1,6 +1,6 @@
 import { EntitySpec } from '../catalog/types';
-import { ValidationError } from '../client/errors';
-import { didYouMean } from './suggest';
+import { ValidationError } from '../client/http';
+import { didYouMean } from '../text/suggest';
 
 /** `ItemShops, Category` or an array; checked against the entity's relations when the catalog lists them. */
 export function relations(value: unknown, entity: EntitySpec, field = 'loadRelations'): string[] {

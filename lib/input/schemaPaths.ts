@@ -1,6 +1,6 @@
 /** What a JSON Schema says about field names and lists, for validation and its error messages. */
 import { JsonSchema } from '../catalog/jsonSchema';
-import { closest } from './suggest';
+import { closest } from '../text/suggest';
 
 /**
  * The field of `schema`, at any depth, whose name is closest to `name`, written as the path to a value from the

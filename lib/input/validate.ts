@@ -1,9 +1,9 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { ValidationError } from '../client/errors';
+import { ValidationError } from '../client/http';
 import { JsonSchema } from '../catalog/schemas';
 import { closestFieldPath, containerElementOf, listLoneElements, schemaPathOf } from './schemaPaths';
-import { didYouMean } from './suggest';
+import { didYouMean } from '../text/suggest';
 
 /** Lightspeed accepts what fits in a request; above this a mapping has most likely gone wrong. */
 export const MAX_BODY_BYTES = 512 * 1024;

@@ -1,4 +1,4 @@
-import { Logger } from '../client/logger';
+import { Logger } from '../client/http';
 import type { PlatformMessage } from './messages';
 
 /** `this` of a trigger or action as sailor calls it. */

@@ -1,7 +1,6 @@
 import { EntityApi } from '../client/entityApi';
 import { LightspeedClient, LightspeedClientOptions } from '../client/LightspeedClient';
-import { StoredTokens, storedTokensFromKeys } from '../client/credentials';
-import { TokenSet } from '../client/oauth';
+import { StoredTokens, storedTokensFromKeys, TokenSet } from '../client/auth';
 import { HandlerContext, StepConfig } from './context';
 import { newMessage } from './messages';
 

@@ -1,10 +1,10 @@
 /** Trigger "Polling entity": every record whose polling field changed since the last run, exactly once, in order. */
 import { EntityApi } from '../client/entityApi';
-import { JsonRecord } from '../client/normalize';
-import { metaModelFor, objectTypesModel, pollingFieldsModel } from '../metadata';
+import { JsonRecord } from '../catalog/records';
 import { HandlerContext, IncomingMessage, StepConfig } from '../runtime/context';
 import { emitData, withLightspeed } from '../runtime/session';
 import { PollingConfig, parsePollingConfig } from './polling/config';
+import { pollableObjectTypes, pollingFieldsModel, triggerMetaModel } from './polling/metadata';
 import { PollingPass, PollingPlan, PollingSnapshot, planRun } from './polling/plan';
 
 /** A "Retrieve sample" run shows this many records, then stops without touching the snapshot. */
@@ -72,6 +72,6 @@ function noSampleError(config: PollingConfig): Error {
 }
 
 export { processTrigger as process };
-export const getMetaModel = metaModelFor('trigger');
-export const getObjectTypes = objectTypesModel('poll');
+export const getMetaModel = triggerMetaModel;
+export const getObjectTypes = pollableObjectTypes;
 export const getPollingFields = pollingFieldsModel;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { listFunctions } from '../../cli/run/componentFunctions';
 import { loadHandler } from '../../cli/run/loadHandler';
 import { sailorContext } from '../../cli/run/sailorContext';
-import type { Logger } from '../../lib/client/logger';
+import type { Logger } from '../../lib/client/http';
 
 type Fields = Record<string, { model?: unknown }>;
 interface ManifestFunction { main: string; fields?: Fields; dynamicMetadata?: boolean }

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { JsonSchema } from '../../lib/catalog/jsonSchema';
 import { PlatformSchema, toPlatformSchema } from '../../lib/catalog/platformSchema';
 import { InVerb } from '../../lib/catalog/schemas';
-import { ValidationError } from '../../lib/client/errors';
+import { ValidationError } from '../../lib/client/http';
 import { actionInput } from '../../lib/input/actionInput';
 import { listFiles } from '../../scripts/catalog/fileSystem';
 import { repoRoot } from './support';

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import nock from 'nock';
-import { ForbiddenError } from '../../lib/client/errors';
+import { ForbiddenError } from '../../lib/client/http';
 import { SECRETS } from '../helpers/capture';
 import { ACCOUNT, ACCOUNT_PATH, API, client } from '../helpers/lightspeed';
 

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { shapeOf } from '../../lib/catalog/shapes';
-import { MalformedResponseError } from '../../lib/client/errors';
+import { MalformedResponseError } from '../../lib/client/http';
 import { extractRecords, normalizeRecord } from '../../lib/client/normalize';
 
 const context = { method: 'GET', path: 'Sale.json' };

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import nock from 'nock';
 import { getEntity } from '../../lib/catalog';
 import { EntityApi } from '../../lib/client/entityApi';
-import { MalformedResponseError } from '../../lib/client/errors';
+import { MalformedResponseError } from '../../lib/client/http';
 import { capturingLogger } from '../helpers/capture';
 import { ACCOUNT_PATH, API, client } from '../helpers/lightspeed';
 import { scriptedServer } from '../helpers/scriptedServer';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { getEntity } from '../../lib/catalog';
 import { supportsInVerb } from '../../lib/catalog/schemas';
-import { DEFAULT_TOKEN_URL, OAUTH_CLIENT_ENV } from '../../lib/client/credentials';
+import { DEFAULT_TOKEN_URL, OAUTH_CLIENT_ENV } from '../../lib/client/auth';
 import { pollingChoices } from '../../lib/triggers/polling/fields';
 import { headingAnchors } from '../helpers/markdown';
 

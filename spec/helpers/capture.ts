@@ -1,4 +1,4 @@
-import { Logger } from '../../lib/client/logger';
+import { Logger } from '../../lib/client/http';
 
 /** A logger that keeps every line, to assert on what was (and was not) logged. */
 export function capturingLogger(): Logger & { lines: string[] } {

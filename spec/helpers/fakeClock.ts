@@ -1,4 +1,4 @@
-import { Clock } from '../../lib/client/clock';
+import { Clock } from '../../lib/client/http';
 
 /** Virtual time: `sleep` advances it at once, so a 2-second wait takes microseconds and can be measured exactly. */
 export class FakeClock implements Clock {

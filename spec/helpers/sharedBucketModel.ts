@@ -3,8 +3,8 @@
  * waits out 429s as the client does; the bucket is the simulator's, answered after a seeded latency; a foreign consumer
  * spends a steady share of the drip, blind to the bucket. Deterministic for a seed, a simulated hour in milliseconds.
  */
-import { RateLimitPacer } from '../../lib/client/pacing';
-import { HttpHeaders } from '../../lib/client/transport';
+import { RateLimitPacer } from '../../lib/client/rate';
+import { HttpHeaders } from '../../lib/client/http';
 import { Prng } from '../../simulator/prng';
 import { LeakyBucket, formatLevel } from '../../simulator/rateLimiter';
 import { VirtualTime } from './virtualTime';

@@ -3,7 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { HttpRequest, HttpResponse, Transport } from '../../lib/client/transport';
+import { HttpRequest, HttpResponse, Transport } from '../../lib/client/http';
 
 /** `http://127.0.0.1:PORT` where nothing listens: a port a server just gave back. */
 export async function closedPortUrl(): Promise<string> {

@@ -1,4 +1,4 @@
-import { Clock } from '../../lib/client/clock';
+import { Clock } from '../../lib/client/http';
 
 interface Timer {
   at: number;

@@ -5,7 +5,7 @@ import * as lookup from '../../lib/actions/lookupObjectById';
 import * as update from '../../lib/actions/updateObject';
 import * as trigger from '../../lib/triggers/pollingEntity';
 import { resetConnections } from '../../lib/client/connections';
-import { DEFAULT_REFRESH_RETRY } from '../../lib/client/refreshRetry';
+import { DEFAULT_REFRESH_RETRY } from '../../lib/client/auth';
 import { HandlerContext, IncomingMessage, StepConfig } from '../../lib/runtime/context';
 import { setClientOverrides } from '../../lib/runtime/session';
 import { Simulator, SimulatorOptions } from '../../simulator';

@@ -1,9 +1,9 @@
 import { hasArchive } from '../../catalog/schemaIn';
 import { EntitySpec } from '../../catalog/types';
-import { ValidationError } from '../../client/errors';
+import { ValidationError } from '../../client/http';
 import { entityFromConfig } from '../../input/entity';
 import { relations } from '../../input/relations';
-import { didYouMean } from '../../input/suggest';
+import { didYouMean } from '../../text/suggest';
 import { StepConfig } from '../../runtime/context';
 import { PollingChoice, pollingChoices } from './fields';
 import { lightspeedTime } from './time';

@@ -1,4 +1,4 @@
-import { JsonRecord } from '../../client/normalize';
+import { JsonRecord } from '../../catalog/records';
 import { PollingConfig } from './config';
 import { EmittedMemory, MemorySnapshot } from './memory';
 import { epochSeconds, lightspeedTime } from './time';

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { OthersShare } from '../../lib/client/othersShare';
-import { FakeClock } from '../helpers/fakeClock';
+import { OthersShare } from '../../../lib/client/rate/othersShare';
+import { FakeClock } from '../../helpers/fakeClock';
 
 /** Readings as `[seconds since the previous one, level (with our requests in flight), our cost sent since]`. */
 type Reading = [number, number, number];

@@ -1,4 +1,4 @@
-import type { AttemptFailure } from './retryPolicy';
+import type { AttemptFailure } from '../http';
 
 /** How the page size reacts to trouble. The defaults are ours; the others exist for comparison in benchmarks. */
 export interface PageSizeSettings {

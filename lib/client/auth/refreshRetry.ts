@@ -3,13 +3,11 @@
  * Retrying a refresh is safe: Lightspeed revokes the old refresh token only once the new access token is used, so a
  * refresh whose answer was lost leaves the old token working.
  */
-import { Clock } from './clock';
-import { isPermanent, neverConnected } from './connectionFailure';
-import { AuthenticationError, TransportError } from './errors';
-import { Logger } from './logger';
+import {
+  AuthenticationError, backoffDelayMs, BackoffSettings, Clock, isPermanent, Logger, neverConnected,
+  RETRYABLE_SERVER_STATUSES, TransportError,
+} from '../http';
 import { TokenRefresher, TokenSet } from './oauth';
-import { RETRYABLE_SERVER_STATUSES } from './retryPolicy';
-import { BackoffSettings, backoffDelayMs } from './retryTiming';
 
 export interface RefreshRetrySettings {
   /** Attempts of one refresh, the first included. */

@@ -1,4 +1,4 @@
-import { ValidationError } from './errors';
+import { ValidationError } from '../http';
 import { jwtExpiry } from './jwt';
 
 export const DEFAULT_ENVIRONMENT_URL = 'https://api.lightspeedapp.com';

@@ -1,11 +1,11 @@
 import { expect } from 'chai';
 import nock from 'nock';
-import { AuthenticationError, TransportError } from '../../lib/client/errors';
-import { DEFAULT_REFRESH_RETRY, refreshRetryDelayMs } from '../../lib/client/refreshRetry';
-import { TokenSet } from '../../lib/client/oauth';
-import { SECRETS, capturingLogger, leakedSecrets } from '../helpers/capture';
-import { ACCOUNT_PATH, API, TOKEN_HOST, TOKEN_PATH, client } from '../helpers/lightspeed';
-import { scriptedServer } from '../helpers/scriptedServer';
+import { AuthenticationError, TransportError } from '../../../lib/client/http';
+import { DEFAULT_REFRESH_RETRY, refreshRetryDelayMs } from '../../../lib/client/auth/refreshRetry';
+import { TokenSet } from '../../../lib/client/auth/oauth';
+import { SECRETS, capturingLogger, leakedSecrets } from '../../helpers/capture';
+import { ACCOUNT_PATH, API, TOKEN_HOST, TOKEN_PATH, client } from '../../helpers/lightspeed';
+import { scriptedServer } from '../../helpers/scriptedServer';
 
 const itemUrl = `${API}${ACCOUNT_PATH}/Item/1.json`;
 const oneItem = { '@attributes': { count: '1' }, Item: { itemID: '1', description: 'Shirt' } };

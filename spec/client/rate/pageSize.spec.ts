@@ -1,6 +1,8 @@
 import { expect } from 'chai';
-import { AdaptivePageSize, DEFAULT_PAGE_SIZE_SETTINGS, PageSizeSettings, signalsHeavyPage } from '../../lib/client/pageSize';
-import { AttemptFailure } from '../../lib/client/retryPolicy';
+import {
+  AdaptivePageSize, DEFAULT_PAGE_SIZE_SETTINGS, PageSizeSettings, signalsHeavyPage,
+} from '../../../lib/client/rate/pageSize';
+import { AttemptFailure } from '../../../lib/client/http';
 
 /** Feeds outcomes (a status or 'ok') and returns the limit used for each, as the paginator drives it. */
 function run(outcomes: Array<number | 'ok'>, settings = DEFAULT_PAGE_SIZE_SETTINGS): number[] {

@@ -1,8 +1,6 @@
-import { Clock } from './clock';
+import { Clock, AuthenticationError, SecretRedactor } from '../http';
 import { Credentials, StoredTokens } from './credentials';
-import { AuthenticationError } from './errors';
 import { TokenRefresher, TokenSet } from './oauth';
-import { SecretRedactor } from './redact';
 
 /**
  * Where a credential's tokens live between processes: the platform's credential store.

@@ -1,9 +1,9 @@
 import { AuthorizationCode } from 'simple-oauth2';
-import { connectionFailure, describeConnectionFailure } from './connectionFailure';
+import {
+  AuthenticationError, connectionFailure, describeConnectionFailure, parseRetryAfter, TransportError,
+} from '../http';
 import { ClientSource, DEFAULT_TOKEN_URL, OAUTH_CLIENT_ENV } from './credentials';
-import { AuthenticationError, TransportError } from './errors';
-import { isRecord } from './responseError';
-import { parseRetryAfter } from './retryTiming';
+import { isRecord } from '../../catalog/records';
 
 /** A fresh pair from the token endpoint. */
 export interface TokenSet {

@@ -1,6 +1,8 @@
 import { expect } from 'chai';
-import { DEFAULT_ENVIRONMENT_URL, DEFAULT_TOKEN_URL, parseCredentials, parseEnvironmentUrl } from '../../lib/client/credentials';
-import { ValidationError } from '../../lib/client/errors';
+import {
+  DEFAULT_ENVIRONMENT_URL, DEFAULT_TOKEN_URL, parseCredentials, parseEnvironmentUrl,
+} from '../../../lib/client/auth/credentials';
+import { ValidationError } from '../../../lib/client/http';
 
 const base = { clientId: 'id', clientSecret: 'secret', refreshToken: 'refresh' };
 /** What the platform stores in cfg.oauth after Authenticate: the token response, with a bare expires_in. */

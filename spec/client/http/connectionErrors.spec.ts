@@ -1,12 +1,12 @@
 import { expect } from 'chai';
 import nock from 'nock';
-import { AuthenticationError, TransportError } from '../../lib/client/errors';
-import { SimpleOAuthRefresher, TokenRefresher } from '../../lib/client/oauth';
-import { DEFAULT_CLIENT_SETTINGS } from '../../lib/client/settings';
-import { SECRETS, capturingLogger, repeatedPhrase } from '../helpers/capture';
-import { ACCOUNT_PATH, API, TOKEN_HOST, TOKEN_PATH, client } from '../helpers/lightspeed';
-import { scriptedServer } from '../helpers/scriptedServer';
-import { CountingTransport, UNKNOWN_HOST_URL, closedPortUrl, selfSignedServer } from '../helpers/unreachable';
+import { AuthenticationError, TransportError } from '../../../lib/client/http/errors';
+import { SimpleOAuthRefresher, TokenRefresher } from '../../../lib/client/auth';
+import { DEFAULT_CLIENT_SETTINGS } from '../../../lib/client/settings';
+import { SECRETS, capturingLogger, repeatedPhrase } from '../../helpers/capture';
+import { ACCOUNT_PATH, API, TOKEN_HOST, TOKEN_PATH, client } from '../../helpers/lightspeed';
+import { scriptedServer } from '../../helpers/scriptedServer';
+import { CountingTransport, UNKNOWN_HOST_URL, closedPortUrl, selfSignedServer } from '../../helpers/unreachable';
 
 const stored = { oauth: { access_token: SECRETS.accessToken, refresh_token: 'r', expires_at: '2027-01-01T00:00:00Z' } };
 const path = `${ACCOUNT_PATH}/Customer/5.json`;

@@ -1,12 +1,14 @@
 import { expect } from 'chai';
 import nock from 'nock';
-import { MalformedResponseError, NotFoundError, RateLimitError, ServerError, TransportError } from '../../lib/client/errors';
-import { getEntity } from '../../lib/catalog';
-import { EntityApi } from '../../lib/client/entityApi';
-import { ApiRequest } from '../../lib/client/LightspeedClient';
-import { SECRETS, capturingLogger, leakedSecrets } from '../helpers/capture';
-import { ACCOUNT_PATH, API, bucketHeaders, client } from '../helpers/lightspeed';
-import { scriptedServer } from '../helpers/scriptedServer';
+import {
+  MalformedResponseError, NotFoundError, RateLimitError, ServerError, TransportError,
+} from '../../../lib/client/http/errors';
+import { getEntity } from '../../../lib/catalog';
+import { EntityApi } from '../../../lib/client/entityApi';
+import { ApiRequest } from '../../../lib/client/LightspeedClient';
+import { SECRETS, capturingLogger, leakedSecrets } from '../../helpers/capture';
+import { ACCOUNT_PATH, API, bucketHeaders, client } from '../../helpers/lightspeed';
+import { scriptedServer } from '../../helpers/scriptedServer';
 
 const path = `${ACCOUNT_PATH}/Customer/5.json`;
 const customer = { '@attributes': { count: '1' }, Customer: { customerID: '5' } };

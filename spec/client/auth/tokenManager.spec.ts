@@ -1,10 +1,12 @@
 import { expect } from 'chai';
 import nock from 'nock';
-import { AuthenticationError } from '../../lib/client/errors';
-import { TokenSet } from '../../lib/client/oauth';
-import { SECRETS, capturingLogger, leakedSecrets } from '../helpers/capture';
-import { ACCOUNT_PATH, API, TOKEN_HOST, TOKEN_PATH, bucketHeaders, cfg, client, tokenEndpoint } from '../helpers/lightspeed';
-import { LightspeedClient } from '../../lib/client/LightspeedClient';
+import { AuthenticationError } from '../../../lib/client/http';
+import { TokenSet } from '../../../lib/client/auth/oauth';
+import { SECRETS, capturingLogger, leakedSecrets } from '../../helpers/capture';
+import {
+  ACCOUNT_PATH, API, bucketHeaders, cfg, client, TOKEN_HOST, TOKEN_PATH, tokenEndpoint,
+} from '../../helpers/lightspeed';
+import { LightspeedClient } from '../../../lib/client/LightspeedClient';
 
 const itemUrl = `${API}${ACCOUNT_PATH}/Item/1.json`;
 const oneItem = { '@attributes': { count: '1' }, Item: { itemID: '1', description: 'Shirt' } };

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { ConnectionFailure } from '../../lib/client/connectionFailure';
-import { AttemptFailure, RetrySettings, decideRetry } from '../../lib/client/retryPolicy';
+import { ConnectionFailure } from '../../../lib/client/http/connectionFailure';
+import { AttemptFailure, RetrySettings, decideRetry } from '../../../lib/client/http/retryPolicy';
 
 const settings: RetrySettings = { maxRetries: 2, maxConnectRetries: 1, rateLimitPatienceMs: 600_000, backoff: { baseDelayMs: 100, maxDelayMs: 1000 } };
 const first = { failures: 1, rateLimitedForMs: 0 };

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { RateLimitPacer, parseBucket } from '../../lib/client/pacing';
-import { bucketHeaders } from '../helpers/lightspeed';
-import { FakeClock } from '../helpers/fakeClock';
+import { RateLimitPacer, parseBucket } from '../../../lib/client/rate/pacing';
+import { bucketHeaders } from '../../helpers/lightspeed';
+import { FakeClock } from '../../helpers/fakeClock';
 
 const lower = (headers: Record<string, string>) => Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { ModelOutcome, ModelSetup, runSharedBucketModel } from '../helpers/sharedBucketModel';
+import { ModelOutcome, ModelSetup, runSharedBucketModel } from '../../helpers/sharedBucketModel';
 
 const DEFAULT_BUCKET = { bucketSize: 90, dripRate: 1, latencyMs: 150 };
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { closest, didYouMean } from '../../lib/input/suggest';
+import { closest, didYouMean } from '../../lib/text/suggest';
 
 const ENTITIES = ['Customer', 'CustomerType', 'Item', 'ItemShop', 'Sale', 'SaleLine', 'SalePayment'];
 const CUSTOMER_FIELDS = ['customerID', 'firstName', 'lastName', 'company', 'Contact', 'Note', 'noEmail', 'Emails'];

@@ -2,6 +2,7 @@ import {
   BadRequestError, ForbiddenError, GatewayTimeoutError, LightspeedApiError, NotFoundError, RateLimitError,
   RequestContext, ServerError,
 } from './errors';
+import { isRecord } from '../../catalog/records';
 import { redactJson } from './redact';
 import { parseRetryAfter } from './retryTiming';
 import { HttpHeaders, header } from './transport';
@@ -56,6 +57,3 @@ function firstLine(text: string): string {
   return plain.length > 300 ? `${plain.slice(0, 300)}...` : plain;
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

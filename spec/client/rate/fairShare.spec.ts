@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { RateBackoff, fairRate, fairRateShape, jitteredGapMs } from '../../lib/client/fairShare';
-import { FakeClock } from '../helpers/fakeClock';
+import { RateBackoff, fairRate, fairRateShape, jitteredGapMs } from '../../../lib/client/rate/fairShare';
+import { FakeClock } from '../../helpers/fakeClock';
 
 describe('fair share of a bucket several processes spend from', () => {
   const shape = fairRateShape(90, 89); // Lightspeed's default bucket, one drip kept free

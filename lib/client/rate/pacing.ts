@@ -1,7 +1,6 @@
-import { Clock } from './clock';
+import { Clock, HttpHeaders, header } from '../http';
 import { RateBackoff, fairRate, fairRateShape, jitteredGapMs } from './fairShare';
 import { OthersShare } from './othersShare';
-import { HttpHeaders, header } from './transport';
 
 /** What the last responses told us about the account's leaky bucket. */
 interface BucketState {
