@@ -36,10 +36,21 @@ function fieldRows(text: string): Map<string, string> {
   return new Map([...text.matchAll(/^\| [^|`]+ \| `([A-Za-z.]+)` \|(.*)$/gm)].map((match) => [match[1], match[0]]));
 }
 
-/** The JSON of the code block right after `<!-- <kind>: <file> -->`, by file. */
-function markedBlocks(text: string, kind: 'example' | 'output'): Array<[string, unknown]> {
-  return [...text.matchAll(new RegExp(`<!-- ${kind}: (\\S+) -->\\n\`\`\`json\\n([\\s\\S]*?)\\n\`\`\``, 'g'))]
-    .map(([, file, json]) => [file, JSON.parse(json)]);
+/**
+ * Examples marked `<!-- example: examples/<function>/<case> -->`: a jsonc block whose `//` lines introduce the input
+ * (the step's cfg, or the message) and then the output; [base, [input, output]] with both parsed.
+ */
+function examples(text: string): Array<[string, unknown[]]> {
+  return [...text.matchAll(/<!-- example: (\S+) -->\n```jsonc\n([\s\S]*?)\n```/g)].map(([, base, block]) => {
+    const parts = block.split(/^\/\/ .*$/m).map((part) => part.trim()).filter(Boolean);
+    return [base, parts.map((part) => JSON.parse(part) as unknown)];
+  });
+}
+
+/** The text of the example block marked with `base`. */
+function block(text: string, base: string): string {
+  const start = text.indexOf(`<!-- example: ${base} -->`);
+  return text.slice(start, text.indexOf('\n```\n', start + 1));
 }
 
 describe('README', () => {
@@ -98,16 +109,18 @@ describe('README', () => {
     expect(checked).to.be.at.least(2);
   });
 
-  it('shows for the trigger and every action an example input and output, each the file under examples/ that a spec runs', () => {
+  it('shows for the trigger and every action an example input and output, each the files under examples/ that a spec runs', () => {
     for (const [key, { title }] of functions) {
-      const text = section(readme, title);
-      for (const kind of ['example', 'output'] as const) {
-        const blocks = markedBlocks(text, kind);
-        expect(blocks.length, `${title}: ${kind}`).to.be.at.least(kind === 'example' && key === 'pollingEntity' ? 0 : 1);
-        for (const [file, shown] of blocks) {
-          expect(file, `${title}: ${kind}`).to.match(new RegExp(`^examples/${key}/[\\w-]+\\.${kind === 'example' ? '(cfg|msg)' : 'out'}\\.json$`));
-          expect(shown, `${title}: ${file}`).to.deep.equal(JSON.parse(read(file)));
-        }
+      const shown = examples(section(readme, title));
+      expect(shown.length, `${title}: an example`).to.be.at.least(1);
+      for (const [base, [input, output, ...rest]] of shown) {
+        expect(base, title).to.match(new RegExp(`^examples/${key}/[\\w-]+$`));
+        const inputFile = fs.existsSync(path.join(root, `${base}.msg.json`)) ? `${base}.msg.json` : `${base}.cfg.json`;
+        expect(input, `${title}: ${inputFile}`).to.deep.equal(JSON.parse(read(inputFile)));
+        expect(output, `${title}: ${base}.out.json`).to.deep.equal(JSON.parse(read(`${base}.out.json`)));
+        expect(rest, title).to.deep.equal([]);
+        const cfg = /^\/\/ cfg (\{.*\}), message in$/m.exec(block(section(readme, title), base));
+        if (inputFile.endsWith('.msg.json')) expect(JSON.parse(cfg?.[1] ?? 'null'), `${title}: ${base}.cfg.json`).to.deep.equal(JSON.parse(read(`${base}.cfg.json`)));
       }
     }
   });
