@@ -70,7 +70,7 @@ async function main(): Promise<void> {
     screen.line(`  rate-limit wait  ${(pacer.rateLimitWaitMs / 1000).toFixed(1)} s`);
     screen.line(`  time             ${((Date.now() - started) / 1000).toFixed(1)} s`);
     screen.line();
-    screen.line(`Next: try any function yourself with ${bold('npx lightspeed-retail run')} (see docs/local-runs.md).`);
+    screen.line(`Next: run any function yourself with ${bold('node bin/lightspeed-retail.js run')} and a step from examples/ (see docs/local-runs.md).`);
   } finally {
     await sim.close();
   }

@@ -1,11 +1,11 @@
 /**
- * `npm run generate`: rebuilds lib/catalog/entities.json, schemas/ and the README entity table
+ * `npm run generate`: rebuilds lib/catalog/entities.json, schemas/ and the entity table of docs/entities.md
  * from data/lightspeed-api/catalog.json. Run from the repository root.
  */
 import { buildCatalog } from './catalog/buildCatalog';
-import { readRawCatalog, updateReadme, writeGeneratedFiles } from './catalog/fileSystem';
+import { readRawCatalog, updatePage, writeGeneratedFiles } from './catalog/fileSystem';
 import { generatedFiles } from './catalog/generatedFiles';
-import { replaceEntityTable } from './catalog/readmeTable';
+import { ENTITY_TABLE_PAGE, replaceEntityTable } from './catalog/readmeTable';
 import { renderEntityTable } from './catalog/renderEntityTable';
 
 function main(root: string): void {
@@ -13,9 +13,9 @@ function main(root: string): void {
   const files = generatedFiles(catalog);
   writeGeneratedFiles(root, files);
   const table = renderEntityTable(catalog);
-  const readmeUpdated = updateReadme(root, (readme) => replaceEntityTable(readme, table));
+  const tableUpdated = updatePage(root, ENTITY_TABLE_PAGE, (page) => replaceEntityTable(page, table));
   console.log(`generate: ${catalog.length} entities, ${files.length} files written` +
-    (readmeUpdated ? ', README table updated' : ', README table skipped (no README.md or markers)'));
+    (tableUpdated ? `, ${ENTITY_TABLE_PAGE} table updated` : `, ${ENTITY_TABLE_PAGE} table skipped (no file or markers)`));
 }
 
 main(process.cwd());

@@ -42,7 +42,7 @@ export function saveCredential(settings: AuthSettings, tokens: IssuedTokens, acc
   };
   writeJsonAtomically(path, credential);
   writeLine(io.stdout, `Authorized. Saved the credential (account ${accountLine(accounts, ' ')}, refresh token) to ${settings.saveCredential}.`);
-  writeLine(io.stdout, `Try it: npx lightspeed-retail run verifyCredentials --credential ${settings.saveCredential}\n`);
+  writeLine(io.stdout, `Try it: node bin/lightspeed-retail.js run verifyCredentials --credential ${settings.saveCredential}\n`);
   writeLine(io.stdout, ROTATION_NOTE);
 }
 

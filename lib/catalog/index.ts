@@ -62,6 +62,12 @@ export function pathFor(entity: EntityRef, verb: Verb): string {
   return path;
 }
 
+/** The entity listed at an account-relative path such as `Item.json` or `Sale/12/SaleLine.json`, or undefined. */
+export function entityListedAt(path: string): EntitySpec | undefined {
+  return catalog.find((entity) => entity.root === 'account' && entity.paths.query !== null
+    && new RegExp(`^${entity.paths.query.replace(/[.]/g, '\\.').replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path));
+}
+
 function resolve(entity: EntityRef): EntitySpec {
   return typeof entity === 'string' ? getEntity(entity) : entity;
 }

@@ -4,6 +4,7 @@ import {
 import { ApiResponse, HttpMethod, LightspeedClient } from './LightspeedClient';
 import { extractRecords } from './normalize';
 import { nextUrl } from './paginator';
+import { entityListedAt } from '../catalog';
 import { isRecord } from '../catalog/records';
 
 /** A request to any endpoint under the account, sent through the shared client (auth, pacing, retry rules). */
@@ -62,10 +63,11 @@ export async function sendRaw(client: LightspeedClient, request: RawRequest): Pr
   if (!request.followPages || request.method !== 'GET') {
     return { status: first.status, headers: rateLimitHeaders(first.headers), body: redactJson(first.body, client.redact) };
   }
-  return gatherPages(client, first, url, request.maxRecords, context);
+  return gatherPages(client, first, url, request, context);
 }
 
-async function gatherPages(client: LightspeedClient, first: ApiResponse, firstUrl: URL, maxRecords: number, context: RequestContext): Promise<RawResponse> {
+async function gatherPages(client: LightspeedClient, first: ApiResponse, firstUrl: URL, request: RawRequest, context: RequestContext): Promise<RawResponse> {
+  const { maxRecords } = request;
   const records: unknown[] = [];
   let recordsKey: string | undefined;
   let response = first;
@@ -84,7 +86,8 @@ async function gatherPages(client: LightspeedClient, first: ApiResponse, firstUr
     url = nextUrl(response.body, url, pageRecords.length, context);
     if (url) response = await client.call({ method: 'GET', url: url.toString(), context, emptyBodyIsEmptyList: true });
   }
-  // Shaped like one last page holding everything, the records always as a list.
+  // Shaped like one last page holding everything, the records always as a list (empty when nothing was found).
+  recordsKey ??= listedRecordsKey(request.path);
   const body = { '@attributes': { next: '', previous: '' }, ...(recordsKey === undefined ? {} : { [recordsKey]: records }) };
   return { status: response.status, headers: rateLimitHeaders(response.headers), body: redactJson(body, client.redact) };
 }
@@ -95,6 +98,18 @@ function recordsKeyOf(body: unknown, context: RequestContext): string | undefine
   const keys = Object.keys(body).filter((key) => key !== '@attributes');
   if (keys.length > 1) throw new MalformedResponseError(`the page holds ${keys.join(', ')}: which are the records is unknown`, context);
   return keys[0];
+}
+
+/**
+ * Where the records of a list that came back empty would have been: the catalog's key for the path (`Taxes` for
+ * `Reports/Accounting/TaxesByDay.json`), else the path's last name (`Item` for `Item.json`); undefined for a record's
+ * own path (`Item/5.json`), which is not a list.
+ */
+function listedRecordsKey(path: string): string | undefined {
+  const listed = entityListedAt(path);
+  if (listed) return listed.responseKey;
+  const last = /(?:^|\/)([A-Za-z][A-Za-z0-9]*)\.json$/.exec(path);
+  return last?.[1];
 }
 
 /** `X-LS-API-Bucket-Level`, `-Drip-Rate`, `-Request-Cost`, `-Burst-Level`..., lower-cased as received. */

@@ -1,6 +1,6 @@
-import { EntitySpec } from '../catalog/types';
+import { EntitySpec, FieldSpec } from '../catalog/types';
 import { ValidationError } from '../client/http';
-import { didYouMean } from '../text/suggest';
+import { didYouMean, didYouMeanOperator } from '../text/suggest';
 
 /** Lightspeed's query operators, longest first so that `>=` is not read as `>`. */
 const OPERATORS = ['!~', '!=', '<=', '>=', '><', '<', '>', '=', '~', 'IN'] as const;
@@ -23,42 +23,81 @@ export function filterParams(entity: EntitySpec, filters: Record<string, unknown
       params.or = value;
       continue;
     }
-    checkField(entity, field, loadedRelations, name);
-    params[field] = condition(name, value);
+    const spec = checkField(entity, field, loadedRelations, name);
+    params[field] = condition(name, value, spec);
   }
   return params;
 }
 
-function checkField(entity: EntitySpec, field: string, loadedRelations: string[], name: string): void {
+/** The field a filter names (undefined for a relation's field, whose type the entity does not carry). */
+function checkField(entity: EntitySpec, field: string, loadedRelations: string[], name: string): FieldSpec | undefined {
   const [relation, nested] = field.split('.', 2);
   if (nested !== undefined) {
     if (!loadedRelations.includes(relation)) {
       throw new ValidationError(name, `filters on ${relation} need "${relation}" in loadRelations`);
     }
-    return;
+    return undefined;
   }
-  if (!entity.fields.some((candidate) => candidate.name === field)) {
-    throw new ValidationError(name, `not a field of ${entity.name}${didYouMean(field, entity.fields.map((candidate) => candidate.name))}`);
-  }
+  const spec = entity.fields.find((candidate) => candidate.name === field);
+  if (!spec) throw new ValidationError(name, `not a field of ${entity.name}${didYouMean(field, entity.fields.map((candidate) => candidate.name))}`);
+  return spec;
 }
 
-function condition(name: string, value: unknown): string {
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+function condition(name: string, value: unknown, field: FieldSpec | undefined): string {
+  if (typeof value === 'number' || typeof value === 'boolean') {
+    checkOperands(name, field, [value], undefined);
+    return String(value);
+  }
   if (typeof value !== 'string') throw new ValidationError(name, `must be text, a number or true/false, got ${value === null ? 'null' : typeof value}`);
   const comma = value.indexOf(',');
   const head = comma < 0 ? value.trim() : value.slice(0, comma).trim();
   const operator = OPERATORS.find((candidate) => candidate.toLowerCase() === head.toLowerCase()) as Operator | undefined;
   if (operator === undefined) {
     if (OPERATOR_LIKE.test(head)) {
-      const suggestion = didYouMean(head, OPERATORS, (operator) => `"${operator}"`);
+      const suggestion = didYouMeanOperator(head, OPERATORS);
       throw new ValidationError(name, `"${head}" is not a Lightspeed operator (use one of ${OPERATORS.join(' ')})${suggestion}`);
     }
+    checkOperands(name, field, [value], undefined);
     return literalValue(value);
   }
   const operand = comma < 0 ? '' : value.slice(comma + 1);
   if (operand === '') throw new ValidationError(name, `"${operator}" needs a value after the comma`);
   if (operator === '><' && !operand.includes(',')) throw new ValidationError(name, '"><" needs two values: "><,from,to"');
+  checkOperands(name, field, operands(operator, operand, name), operator);
   return `${operator},${operand}`;
+}
+
+/** The values an operator compares with: two for `><`, each element of an `IN` list, the whole operand otherwise. */
+function operands(operator: Operator, operand: string, name: string): string[] {
+  if (operator === '><') return operand.split(',');
+  if (operator !== 'IN') return [operand];
+  const list = /^\[(.*)\]$/.exec(operand.trim());
+  if (!list) throw new ValidationError(name, `"IN" needs a list in brackets such as "IN,[1,2,3]", got "${operand}"`);
+  return list[1].split(',').map((element) => element.trim().replace(/^"(.*)"$/, '$1'));
+}
+
+/** What a field's values must look like; fields of other types (text, enums) take any value. */
+const VALUE_TYPES: Partial<Record<FieldSpec['type'], { test: (value: unknown) => boolean; expected: string }>> = {
+  integer: { test: (value) => (typeof value === 'number' ? Number.isInteger(value) : /^\s*-?\d+\s*$/.test(String(value))), expected: 'integer' },
+  float: { test: (value) => typeof value === 'number' || (typeof value === 'string' && /^\s*-?(\d+\.?\d*|\.\d+)\s*$/.test(value)), expected: 'number' },
+  boolean: { test: (value) => typeof value === 'boolean' || /^(true|false)$/i.test(String(value)), expected: 'true or false' },
+  datetime: { test: (value) => typeof value === 'string' && isIsoTime(value), expected: 'an ISO 8601 date-time such as 2024-01-01T00:00:00+00:00' },
+  date: { test: (value) => typeof value === 'string' && isIsoTime(value), expected: 'an ISO 8601 date such as 2024-01-01' },
+};
+
+/** Like/not-like patterns are text whatever the field's type, so only comparisons and lists are checked. */
+function checkOperands(name: string, field: FieldSpec | undefined, values: unknown[], operator: Operator | undefined): void {
+  const type = field && VALUE_TYPES[field.type];
+  if (!type || operator === '~' || operator === '!~') return;
+  const where = operator === undefined ? '' : operator === 'IN' ? ' in the "IN" list' : ` after "${operator}"`;
+  for (const value of values) {
+    if (!type.test(value)) throw new ValidationError(name, `must be ${type.expected}${where}, got ${JSON.stringify(value)}`);
+  }
+}
+
+function isIsoTime(text: string): boolean {
+  const trimmed = text.trim();
+  return /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(trimmed) && !Number.isNaN(Date.parse(trimmed));
 }
 
 /**

@@ -28,6 +28,31 @@ export function didYouMean(input: string, candidates: Iterable<string>, show: (n
   return match === undefined ? '' : `; did you mean ${show(match)}?`;
 }
 
+/**
+ * Operators other languages spell differently, by what they mean (`==` is equality, not "not equal", though both are
+ * one edit away from it).
+ */
+const OPERATOR_SPELLINGS: Record<string, string> = {
+  '==': '=', '===': '=', '<>': '!=', '!==': '!=', '=!': '!=', '=>': '>=', '=<': '<=',
+  '=~': '~', '~=': '~', '~~': '~', 'like': '~', '!~~': '!~', '~!': '!~', '!like': '!~',
+};
+
+/** A negation stays a negation: the suggestion for an operator must never mean its opposite. */
+const negates = (operator: string): boolean => operator.includes('!') || operator === '<>';
+
+/**
+ * `; did you mean "X"?` for an operator: the same meaning in Lightspeed's spelling, else the closest operator that
+ * negates exactly when the typed one does; '' when none is close.
+ */
+export function didYouMeanOperator(input: string, operators: readonly string[]): string {
+  const typed = input.trim().toLowerCase();
+  const known = OPERATOR_SPELLINGS[typed];
+  const match = known !== undefined && operators.includes(known)
+    ? known
+    : closest(typed, operators.filter((operator) => negates(operator) === negates(typed)));
+  return match === undefined ? '' : `; did you mean "${match}"?`;
+}
+
 function loose(name: string): string {
   return name.toLowerCase().replace(/[\s_-]/g, '');
 }

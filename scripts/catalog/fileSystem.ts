@@ -32,12 +32,12 @@ export function listFiles(root: string, dir: string): string[] {
   });
 }
 
-/** Rewrites the README's entity table; returns false when README.md or its markers are missing. */
-export function updateReadme(root: string, replace: (readme: string) => string | null): boolean {
-  const readmePath = path.join(root, 'README.md');
-  if (!fs.existsSync(readmePath)) return false;
-  const updated = replace(fs.readFileSync(readmePath, 'utf8'));
+/** Rewrites a page of the repository (`relative` to the root); returns false when it or its markers are missing. */
+export function updatePage(root: string, relative: string, replace: (page: string) => string | null): boolean {
+  const pagePath = path.join(root, relative);
+  if (!fs.existsSync(pagePath)) return false;
+  const updated = replace(fs.readFileSync(pagePath, 'utf8'));
   if (updated === null) return false;
-  fs.writeFileSync(readmePath, updated);
+  fs.writeFileSync(pagePath, updated);
   return true;
 }

@@ -3,7 +3,7 @@ import { replaceEntityTable, TABLE_END, TABLE_START } from '../../scripts/catalo
 import { renderEntityTable } from '../../scripts/catalog/renderEntityTable';
 import { freshCatalog } from './support';
 
-describe('README entity table', () => {
+describe('entity table (docs/entities.md)', () => {
   const catalog = freshCatalog();
   const table = renderEntityTable(catalog);
   const rows = table.trimEnd().split('\n');
@@ -30,7 +30,7 @@ describe('README entity table', () => {
     expect(rowOf('Account')[8]).to.equal('`/API/V3/Account.json`');
   });
 
-  it('replaces only the text between the README markers', () => {
+  it('replaces only the text between the markers', () => {
     const readme = `# Title\n\n${TABLE_START}\nold table\n${TABLE_END}\n\nrest\n`;
     const updated = replaceEntityTable(readme, table);
     expect(updated).to.equal(`# Title\n\n${TABLE_START}\n${table}${TABLE_END}\n\nrest\n`);

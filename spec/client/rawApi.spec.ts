@@ -55,10 +55,16 @@ describe('raw requests: what is passed on as Lightspeed sent it', () => {
     twice.done();
   });
 
-  it('follows pages of a list without records, whatever shape Lightspeed gives it', async () => {
-    const scope = nock(API).get(`${ACCOUNT_PATH}/Sale.json`).reply(200, '');
+  it('follows pages of a list without records, whatever shape Lightspeed gives it: an empty list under the records key', async () => {
+    const scope = nock(API).get(`${ACCOUNT_PATH}/Sale.json`).reply(200, '')
+      .get(`${ACCOUNT_PATH}/Sale/5/SaleLine.json`).reply(200, { '@attributes': { count: '0', next: '', previous: '' } })
+      .get(`${ACCOUNT_PATH}/Reports/Accounting/TaxesByDay.json`).reply(200, { '@attributes': { count: '0' } });
     const { client: lightspeed } = client(stored);
-    expect((await sendRaw(lightspeed, raw({ path: 'Sale.json', followPages: true }))).body).to.deep.equal({ '@attributes': { next: '', previous: '' } });
+    const empty = { '@attributes': { next: '', previous: '' } };
+    expect((await sendRaw(lightspeed, raw({ path: 'Sale.json', followPages: true }))).body).to.deep.equal({ ...empty, Sale: [] });
+    expect((await sendRaw(lightspeed, raw({ path: 'Sale/5/SaleLine.json', followPages: true }))).body).to.deep.equal({ ...empty, SaleLine: [] });
+    // A report's records sit under a key of their own, which the catalog knows.
+    expect((await sendRaw(lightspeed, raw({ path: 'Reports/Accounting/TaxesByDay.json', followPages: true }))).body).to.deep.equal({ ...empty, Taxes: [] });
     scope.done();
   });
 });

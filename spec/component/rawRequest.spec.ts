@@ -34,6 +34,12 @@ describe('Make Raw Request (against the simulator)', () => {
     expect(apiRequests(sim)).to.have.length(3);
   });
 
+  it('followPages that finds nothing emits an empty list under the records key, so a mapping on body.Customer gets []', async () => {
+    const result = await run(raw, { method: 'GET', path: 'Customer.json', query: { firstName: 'Nobody-By-This-Name' } }, cfg({ followPages: true }));
+    expect(result.thrown).to.equal(undefined);
+    expect((result.data[0] as Emitted).body).to.deep.equal({ '@attributes': { next: '', previous: '' }, Customer: [] });
+  });
+
   it('followPages refuses to gather more than "Maximum results"', async () => {
     const result = await run(raw, { method: 'GET', path: 'Item.json' }, cfg({ followPages: true, maxResults: '150' }));
     expect(result.thrown?.message).to.equal('More than 150 records under Item.json: narrow the query, or raise "Maximum results"');

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { closest, didYouMean } from '../../lib/text/suggest';
+import { closest, didYouMean, didYouMeanOperator } from '../../lib/text/suggest';
 
 const ENTITIES = ['Customer', 'CustomerType', 'Item', 'ItemShop', 'Sale', 'SaleLine', 'SalePayment'];
 const CUSTOMER_FIELDS = ['customerID', 'firstName', 'lastName', 'company', 'Contact', 'Note', 'noEmail', 'Emails'];
@@ -46,5 +46,25 @@ describe('suggestions: the closest valid name', () => {
     expect(didYouMean('customer', ENTITIES)).to.equal('; did you mean Customer?');
     expect(didYouMean('=>', OPERATORS, (operator) => `"${operator}"`)).to.equal('; did you mean ">="?');
     expect(didYouMean('Widget', ENTITIES)).to.equal('');
+  });
+
+  describe('operators: the same meaning, never the opposite', () => {
+    const operators: Array<[string, string]> = [
+      ['==', '='], ['===', '='], ['=>', '>='], ['=<', '<='], ['<>', '!='], ['!==', '!='], ['=!', '!='],
+      ['=~', '~'], ['~~', '~'], ['like', '~'], ['~!', '!~'], ['>>', '>='],
+    ];
+    for (const [typed, meant] of operators) {
+      it(`${JSON.stringify(typed)} -> ${JSON.stringify(meant)}`, () => {
+        expect(didYouMeanOperator(typed, OPERATORS)).to.equal(`; did you mean "${meant}"?`);
+      });
+    }
+
+    it('a negation is only ever answered with a negation, and the rest never with one', () => {
+      const negated = (operator: string): boolean => operator.includes('!') || operator === '<>';
+      for (const typed of ['==', '=~', '~~', '=>', '<<', '>>', '=', '~', '=<', '!', '!!', '!=~', '~!', '!<', '!>', '<>', '=!']) {
+        const suggested = /"(.+)"/.exec(didYouMeanOperator(typed, OPERATORS))?.[1];
+        if (suggested !== undefined) expect(negated(suggested), `${typed} -> ${suggested}`).to.equal(negated(typed));
+      }
+    });
   });
 });
