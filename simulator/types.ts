@@ -70,6 +70,8 @@ export interface SimResponse {
   headers?: Record<string, string>;
   /** Pre-rendered body (HTML error pages, truncated JSON). */
   rawBody?: string;
+  /** A binary body (an uploaded image served back). */
+  rawBytes?: Buffer;
   contentType?: string;
   /** Extra time before the answer is sent (a slow gateway timeout). */
   delayMs?: number;
