@@ -1,6 +1,8 @@
 /** Lightspeed's product images: where the picture of an Image record lives, and what an upload may carry. */
-import { DerivedValue } from './types';
+import { DRAFT_07, JsonSchema } from './jsonSchema';
 import { JsonRecord } from './records';
+import { fieldTitle } from './titles';
+import { DerivedValue, EntitySpec } from './types';
 
 /**
  * Largest image the component uploads. Lightspeed documents no R-Series limit; its image host (Cloudinary) caps
@@ -30,4 +32,29 @@ const DERIVATIONS: Record<DerivedValue, (record: JsonRecord) => unknown> = { ima
 /** The value of a derived field for a record (undefined when it cannot be computed). */
 export function deriveValue(kind: DerivedValue, record: JsonRecord): unknown {
   return DERIVATIONS[kind](record);
+}
+
+/** Entities an image can belong to (the Upload Image action's Object type). */
+export const IMAGE_OWNERS: readonly string[] = ['Item', 'ItemMatrix'];
+
+/** The body of an Upload Image: the record by its ID or by `matchKey`, the image's text, and where the image is. */
+export function uploadImageSchema(owner: EntitySpec, matchKey?: { key: string; schema: JsonSchema }): JsonSchema {
+  const primaryKey = owner.primaryKey as string;
+  const key = matchKey ?? { key: primaryKey, schema: { type: 'integer', minimum: 1 } };
+  return {
+    $schema: DRAFT_07,
+    title: `Upload an image to an ${owner.title}`,
+    description: 'The image comes from body.imageUrl, from body.imageBase64 with body.filename, or from the message\'s attachment.',
+    type: 'object',
+    properties: {
+      [key.key]: { title: fieldTitle(key.key), ...key.schema },
+      description: { title: 'Description', type: 'string' },
+      ordering: { title: 'Ordering', type: 'integer', minimum: 0, description: 'Position among the record\'s images, from 0' },
+      imageUrl: { title: 'Image URL', type: 'string', description: 'A public http(s) URL of the picture; the component downloads it' },
+      imageBase64: { title: 'Image (base64)', type: 'string', description: 'The picture\'s bytes in base64; needs body.filename' },
+      filename: { title: 'File name', type: 'string', description: 'The image\'s file name (required with imageBase64)' },
+    },
+    required: [key.key],
+    additionalProperties: false,
+  };
 }

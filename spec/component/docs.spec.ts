@@ -27,9 +27,9 @@ function section(readme: string, title: string): string {
   return lines.slice(start, end < 0 ? undefined : end).join('\n');
 }
 
-/** JSON keys of a field table: rows that start `| Label (`key`) |`. */
+/** JSON keys of a field table: rows that start `| Label (`key`) |`, or `| Label | `key` |` (label, key, notes). */
 function documentedKeys(text: string): string[] {
-  return [...text.matchAll(/^\| [^|]*\(`([A-Za-z.]+)`\) \|/gm)].map((match) => match[1]);
+  return [...text.matchAll(/^\| (?:[^|]*\(`([A-Za-z.]+)`\)|[^|`]+ \| `([A-Za-z.]+)`) \|/gm)].map((match) => match[1] ?? match[2]);
 }
 
 describe('README', () => {

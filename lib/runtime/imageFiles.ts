@@ -1,0 +1,170 @@
+/**
+ * An image to upload, on local disk or in memory, checked before anything goes to Lightspeed: not empty, not over
+ * the limit, and really a JPEG, PNG or GIF (by its first bytes, whatever it claims to be). A download goes to a
+ * temporary file as it arrives, so an upload never holds the picture in memory, and each attempt reads it again.
+ */
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import http from 'node:http';
+import https from 'node:https';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import axios from 'axios';
+import { IMAGE_EXTENSIONS, MAX_IMAGE_BYTES } from '../catalog/images';
+import { ComponentError, ValidationError } from '../client/http';
+import { ImageFile } from '../client/imageApi';
+import type { ImageSource } from '../input/imageInput';
+import { attachmentRequest, StorageRequest } from './attachments';
+
+/** An image ready to upload; `dispose` removes its temporary file. */
+export interface LocalImage extends ImageFile {
+  dispose(): Promise<void>;
+}
+
+/** What is known of a download before it starts. */
+export interface DownloadHints {
+  /** File name to give Lightspeed; else the URL's last segment. */
+  filename?: string;
+  /** Content type the message declares (an attachment's `content-type`). */
+  declaredType?: string;
+  /** Size the message declares (an attachment's `size`). */
+  declaredSize?: number;
+}
+
+const DOWNLOAD_TIMEOUT_MS = 120_000;
+const SIGNATURES: ReadonlyArray<[string, number[]]> = [
+  ['image/jpeg', [0xff, 0xd8, 0xff]],
+  ['image/png', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
+  ['image/gif', [0x47, 0x49, 0x46, 0x38]],
+];
+
+const downloads = axios.create({
+  httpAgent: new http.Agent({ keepAlive: true }),
+  httpsAgent: new https.Agent({ keepAlive: true }),
+  responseType: 'stream',
+  validateStatus: () => true,
+  timeout: DOWNLOAD_TIMEOUT_MS,
+});
+
+/** The image of an Upload Image, checked and ready: base64 from memory, a URL or an attachment from a local copy. */
+export function readImage(source: ImageSource): Promise<LocalImage> {
+  if (source.kind === 'base64') return Promise.resolve(imageFromBytes(source.field, source.bytes, source.filename));
+  if (source.kind === 'url') return downloadImage(source.field, { url: source.url, headers: {} });
+  const { attachment } = source;
+  const size = Number(attachment.size);
+  return downloadImage(source.field, attachmentRequest(attachment.url, source.field), {
+    filename: source.name,
+    declaredType: typeof attachment['content-type'] === 'string' ? attachment['content-type'] : undefined,
+    declaredSize: Number.isFinite(size) && attachment.size !== undefined ? size : undefined,
+  });
+}
+
+/** An image given as bytes (decoded base64): checked, and read from memory for each attempt. */
+export function imageFromBytes(field: string, bytes: Buffer, filename: string): LocalImage {
+  const contentType = checkedType(field, bytes.length, bytes.subarray(0, 16), undefined);
+  return {
+    filename: withExtension(filename, contentType), contentType, size: bytes.length,
+    open: () => Readable.from([bytes]),
+    dispose: async () => undefined,
+  };
+}
+
+/** Refuses what a message declares about an attachment before downloading it: too large, or not an image. */
+export function checkDeclared(field: string, hints: DownloadHints): void {
+  if (hints.declaredSize !== undefined) checkSize(field, hints.declaredSize);
+  const type = hints.declaredType?.trim().toLowerCase();
+  if (type && !type.startsWith('image/') && type !== 'application/octet-stream') {
+    throw new ValidationError(field, `is ${type}, not an image (JPEG, PNG or GIF)`);
+  }
+}
+
+/** Downloads an image to a temporary file, refusing it (naming `field`) when empty, too large or not an image. */
+export async function downloadImage(field: string, request: StorageRequest, hints: DownloadHints = {}): Promise<LocalImage> {
+  checkDeclared(field, hints);
+  // A public picture may move (http to https, a CDN); a request carrying the storage token goes nowhere else.
+  const maxRedirects = Object.keys(request.headers).length === 0 ? 5 : 0;
+  const response = await downloads.get<Readable>(request.url, { headers: request.headers, maxRedirects }).catch((error: unknown) => {
+    throw new ComponentError(`${field}: the image could not be downloaded (${axios.isAxiosError(error) ? error.code ?? 'no answer' : String(error)})`);
+  });
+  if (response.status < 200 || response.status >= 300) {
+    response.data.destroy();
+    throw new ComponentError(`${field}: downloading the image answered ${response.status}`);
+  }
+  const length = Number(response.headers['content-length']);
+  if (Number.isFinite(length)) checkSizeOrDrop(field, length, response.data);
+  const directory = await mkdtemp(path.join(tmpdir(), 'lightspeed-image-'));
+  const file = path.join(directory, 'image');
+  const dispose = (): Promise<void> => rm(directory, { recursive: true, force: true });
+  try {
+    const { size, head } = await saveTo(field, response.data, file);
+    const served = typeof response.headers['content-type'] === 'string' ? response.headers['content-type'] : undefined;
+    const contentType = checkedType(field, size, head, hints.declaredType ?? served);
+    const filename = withExtension(hints.filename ?? lastSegment(request.url), contentType);
+    return { filename, contentType, size, open: () => createReadStream(file), dispose };
+  } catch (error) {
+    await dispose();
+    throw error;
+  }
+}
+
+/** Writes the stream to `file`, counting bytes and stopping past the limit; keeps the first bytes for the type. */
+async function saveTo(field: string, source: Readable, file: string): Promise<{ size: number; head: Buffer }> {
+  let size = 0;
+  let head = Buffer.alloc(0);
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      size += chunk.length;
+      if (head.length < 16) head = Buffer.concat([head, chunk.subarray(0, 16 - head.length)]);
+      done(size > MAX_IMAGE_BYTES ? tooLarge(field, size, true) : null, chunk);
+    },
+  });
+  await pipeline(source, counter, createWriteStream(file)).catch((error: unknown) => {
+    if (error instanceof ValidationError) throw error;
+    throw new ComponentError(`${field}: the download of the image broke off after ${size} bytes (${(error as Error).message})`);
+  });
+  return { size, head };
+}
+
+function checkedType(field: string, size: number, head: Buffer, declared: string | undefined): string {
+  if (size === 0) throw new ValidationError(field, 'is an empty file: there is no image to upload');
+  checkSize(field, size);
+  const sniffed = SIGNATURES.find(([, signature]) => signature.every((byte, index) => head[index] === byte))?.[0];
+  if (!sniffed) throw new ValidationError(field, `is not a JPEG, PNG or GIF image${declared ? ` (its content type is ${declared})` : ''}`);
+  return sniffed;
+}
+
+function checkSize(field: string, size: number): void {
+  if (size > MAX_IMAGE_BYTES) throw tooLarge(field, size, false);
+}
+
+function checkSizeOrDrop(field: string, size: number, stream: Readable): void {
+  if (size <= MAX_IMAGE_BYTES) return;
+  stream.destroy();
+  throw tooLarge(field, size, false);
+}
+
+function tooLarge(field: string, size: number, atLeast: boolean): ValidationError {
+  return new ValidationError(field, `is ${atLeast ? 'over ' : ''}${megabytes(size)}; the limit is ${megabytes(MAX_IMAGE_BYTES)}`);
+}
+
+function megabytes(bytes: number): string {
+  const value = bytes / (1024 * 1024);
+  return `${Number.isInteger(value) ? value : value.toFixed(1)} MB`;
+}
+
+/** `photo` -> `photo.jpg`: Lightspeed's host names the format by the extension. */
+function withExtension(filename: string, contentType: string): string {
+  const name = filename.trim() || 'image';
+  return /\.[A-Za-z0-9]{2,5}$/.test(name) ? name : `${name}.${IMAGE_EXTENSIONS[contentType]}`;
+}
+
+function lastSegment(url: string): string {
+  const segment = new URL(url).pathname.split('/').pop() ?? '';
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

@@ -1,0 +1,144 @@
+import { expect } from 'chai';
+import axios from 'axios';
+import nock from 'nock';
+import * as uploadImage from '../../lib/actions/uploadImage';
+import { Simulator } from '../../simulator';
+import { apiRequests, Emitted, getContext, simulatorWith } from '../helpers/component';
+import { jpegBytes, ObjectStorage } from '../helpers/objectStorage';
+
+type Cfg = Awaited<ReturnType<typeof simulatorWith>>['cfg'];
+type Row = Record<string, unknown>;
+const ACCOUNT = '/API/V3/Account/123456';
+
+/** Runs Upload Image with a message that may carry attachments. */
+async function upload(body: unknown, cfg: Record<string, unknown>, attachments: Record<string, unknown> = {}): Promise<Emitted & { thrown?: Error }> {
+  const context = getContext();
+  try {
+    await uploadImage.process.call(context, { id: 'msg-1', body, headers: {}, attachments }, cfg);
+    return context.emitted;
+  } catch (error) {
+    return { ...context.emitted, thrown: error as Error };
+  }
+}
+
+async function download(url: string): Promise<Buffer> {
+  const response = await axios.get<ArrayBuffer>(url, { responseType: 'arraybuffer' });
+  return Buffer.from(response.data);
+}
+
+describe('Upload Image (against the simulator and a stand-in of the platform\'s storage)', () => {
+  let sim: Simulator;
+  let cfg: Cfg;
+  let storage: ObjectStorage;
+  let saved: NodeJS.ProcessEnv;
+  const picture = jpegBytes(150_000, 7);
+
+  // nock's interceptor (loaded by other specs) cuts streamed downloads of this size short: real sockets here.
+  before(() => nock.restore());
+  after(() => nock.activate());
+
+  beforeEach(async () => {
+    ({ sim, cfg } = await simulatorWith({ items: 5, sales: 0, customers: 0 }));
+    storage = await ObjectStorage.start();
+    saved = { ...process.env };
+    Object.assign(process.env, storage.env);
+  });
+  afterEach(async () => {
+    process.env = saved;
+    await storage.close();
+    await sim.close();
+  });
+
+  const firstItemId = (): number => Number(sim.store.list('Item')[0].itemID);
+  const posts = (): string[] => apiRequests(sim).filter((line) => line.startsWith('POST'));
+
+  async function expectStored(emitted: { data: unknown[]; thrown?: Error }, itemId: number, bytes: Buffer): Promise<Row> {
+    expect(emitted.thrown).to.equal(undefined);
+    const record = emitted.data[0] as Row;
+    expect(record).to.include({ itemID: itemId, size: bytes.length });
+    expect(record.url).to.equal(`${record.baseImageURL as string}${record.publicID as string}.jpg`);
+    expect((await download(record.url as string)).equals(bytes), 'the bytes read back through url').to.equal(true);
+    return record;
+  }
+
+  it('from base64: one POST of Item/{itemID}/Image.json; the emitted url serves the same bytes', async () => {
+    const itemId = firstItemId();
+    const emitted = await upload({ itemID: itemId, description: 'Front', ordering: 1, imageBase64: picture.toString('base64'), filename: 'shirt.jpg' }, cfg({ objectType: 'Item' }));
+    const record = await expectStored(emitted, itemId, picture);
+    expect(record).to.include({ description: 'Front', ordering: 1, filename: 'shirt.jpg', itemMatrixID: 0 });
+    expect(posts()).to.deep.equal([`POST ${ACCOUNT}/Item/${itemId}/Image.json`]);
+  });
+
+  it('from a URL: downloaded, then streamed to Lightspeed; the file name comes from the URL', async () => {
+    const itemId = firstItemId();
+    const served = storage.signedAttachment('linen-shirt.jpg', picture, 'image/jpeg');
+    const emitted = await upload({ itemID: itemId, imageUrl: served.url }, cfg({ objectType: 'Item' }));
+    const record = await expectStored(emitted, itemId, picture);
+    expect(record.filename).to.equal('linen-shirt.jpg');
+  });
+
+  it('from the message\'s only attachment, a signed (steward) URL read as it is', async () => {
+    const itemId = firstItemId();
+    const attachments = { 'photo.jpg': storage.signedAttachment('photo.jpg', picture, 'image/jpeg') };
+    const emitted = await upload({ itemID: itemId }, cfg({ objectType: 'Item' }), attachments);
+    const record = await expectStored(emitted, itemId, picture);
+    expect(record.filename).to.equal('photo.jpg');
+    expect(storage.requests).to.deep.equal(['GET /signed/photo.jpg -> 200']);
+  });
+
+  it('from a named attachment in the platform\'s object storage (maester), read with the storage token', async () => {
+    const itemId = firstItemId();
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), jpegBytes(5000).subarray(8)]);
+    const attachments = { 'notes.txt': storage.signedAttachment('notes.txt', Buffer.from('hello'), 'text/plain'), 'side.png': storage.maesterAttachment(png, 'image/png') };
+    const emitted = await upload({ itemID: itemId }, cfg({ objectType: 'Item', attachmentName: 'side.png' }), attachments);
+    await expectStored(emitted, itemId, png);
+    expect(storage.requests).to.have.length(1);
+    expect(storage.requests[0]).to.match(/^GET \/objects\/\w+ -> 200$/);
+  });
+
+  it('to an Item found by customSku (Match by), as Upsert finds it', async () => {
+    const item = sim.store.create('Item', { description: 'Linen shirt', customSku: 'SHOP-1001' });
+    const emitted = await upload({ customSku: 'SHOP-1001', imageBase64: picture.toString('base64'), filename: 'shirt.jpg' }, cfg({ objectType: 'Item', matchField: 'customSku' }));
+    await expectStored(emitted, Number(item.itemID), picture);
+    expect(apiRequests(sim).map((line) => line.replace(/\?.*/, ''))).to.deep.equal([`GET ${ACCOUNT}/Item.json`, `POST ${ACCOUNT}/Item/${item.itemID}/Image.json`]);
+  });
+
+  it('to an ItemMatrix: POST ItemMatrix/{itemMatrixID}/Image.json', async () => {
+    const matrix = sim.store.create('ItemMatrix', { description: 'Linen shirt (sizes)' });
+    const emitted = await upload({ itemMatrixID: matrix.itemMatrixID, imageBase64: picture.toString('base64'), filename: 'matrix.jpg' }, cfg({ objectType: 'ItemMatrix' }));
+    if (emitted.thrown) console.log(emitted.thrown.stack);
+    expect(emitted.thrown).to.equal(undefined);
+    expect(emitted.data[0]).to.include({ itemMatrixID: Number(matrix.itemMatrixID), itemID: 0, size: picture.length });
+    expect(posts()).to.deep.equal([`POST ${ACCOUNT}/ItemMatrix/${matrix.itemMatrixID}/Image.json`]);
+  });
+
+  it('no Item with that customSku: an error, nothing uploaded', async () => {
+    const emitted = await upload({ customSku: 'NOPE', imageBase64: picture.toString('base64'), filename: 'x.jpg' }, cfg({ objectType: 'Item', matchField: 'customSku' }));
+    expect(emitted.thrown?.message).to.equal('Upload Image: no Item has customSku "NOPE" (archived included). Nothing was uploaded.');
+    expect(posts()).to.deep.equal([]);
+  });
+
+  describe('a lost answer is never blindly sent again', () => {
+    it('the upload was stored: found by file name and size, emitted, said so, not sent again', async () => {
+      const itemId = firstItemId();
+      sim.setOptions({ dropConnections: { count: 1, match: { method: 'POST', path: '/Image.json' } } });
+      const emitted = await upload({ itemID: itemId, imageBase64: picture.toString('base64'), filename: 'shirt.jpg' }, cfg({ objectType: 'Item' }));
+      const record = await expectStored(emitted, itemId, picture);
+      expect(posts()).to.have.length(1);
+      expect(apiRequests(sim).at(-1)).to.match(new RegExp(`^GET ${ACCOUNT}/Item/${itemId}/Image.json`));
+      expect(sim.store.list('Image').filter((row) => Number(row.itemID) === itemId)).to.have.length(1);
+      expect(emitted.logs.join('\n')).to.contain(`the answer to the upload of shirt.jpg to Item ${itemId} was lost`)
+        .and.to.contain(`Image ${record.imageID} with that name and ${picture.length} bytes is there`).and.to.contain('not sent again');
+    });
+
+    it('the upload was not stored (a 500 before it was applied): none found, sent once more, said so', async () => {
+      const itemId = firstItemId();
+      sim.setOptions({ failures: [{ status: 500, count: 1, match: { method: 'POST', path: '/Image.json' } }] });
+      const emitted = await upload({ itemID: itemId, imageBase64: picture.toString('base64'), filename: 'shirt.jpg' }, cfg({ objectType: 'Item' }));
+      await expectStored(emitted, itemId, picture);
+      expect(posts()).to.have.length(2);
+      expect(sim.store.list('Image').filter((row) => Number(row.itemID) === itemId)).to.have.length(1);
+      expect(emitted.logs.join('\n')).to.contain('no image with that name and size is there: sent it once more');
+    });
+  });
+});
