@@ -146,12 +146,7 @@ function checkSizeOrDrop(field: string, size: number, stream: Readable): void {
 }
 
 function tooLarge(field: string, size: number, atLeast: boolean): ValidationError {
-  return new ValidationError(field, `is ${atLeast ? 'over ' : ''}${megabytes(size)}; the limit is ${megabytes(MAX_IMAGE_BYTES)}`);
-}
-
-function megabytes(bytes: number): string {
-  const value = bytes / (1024 * 1024);
-  return `${Number.isInteger(value) ? value : value.toFixed(1)} MB`;
+  return new ValidationError(field, `is ${atLeast ? 'over ' : ''}${size} bytes; the limit is ${MAX_IMAGE_BYTES} bytes (${MAX_IMAGE_BYTES / (1024 * 1024)} MB)`);
 }
 
 /** `photo` -> `photo.jpg`: Lightspeed's host names the format by the extension. */
