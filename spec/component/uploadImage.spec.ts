@@ -1,9 +1,12 @@
 import { expect } from 'chai';
 import axios from 'axios';
 import nock from 'nock';
+import * as remove from '../../lib/actions/deleteObjectById';
+import * as lookup from '../../lib/actions/lookupObjectById';
 import * as uploadImage from '../../lib/actions/uploadImage';
+import * as trigger from '../../lib/triggers/pollingEntity';
 import { Simulator } from '../../simulator';
-import { apiRequests, Emitted, getContext, simulatorWith } from '../helpers/component';
+import { apiRequests, Emitted, getContext, nextScheduledTick, run, simulatorWith } from '../helpers/component';
 import { jpegBytes, ObjectStorage } from '../helpers/objectStorage';
 
 type Cfg = Awaited<ReturnType<typeof simulatorWith>>['cfg'];
@@ -140,5 +143,53 @@ describe('Upload Image (against the simulator and a stand-in of the platform\'s 
       expect(sim.store.list('Image').filter((row) => Number(row.itemID) === itemId)).to.have.length(1);
       expect(emitted.logs.join('\n')).to.contain('no image with that name and size is there: sent it once more');
     });
+  });
+});
+
+describe('Image records carry url wherever they are emitted; Delete Object By ID deletes them', () => {
+  let sim: Simulator;
+  let cfg: Cfg;
+  let itemId: number;
+  let uploaded: Row;
+  const picture = jpegBytes(2000, 3);
+
+  before(async () => {
+    ({ sim, cfg } = await simulatorWith({ items: 3, archivedItems: 0, sales: 0, customers: 0 }));
+    itemId = Number(sim.store.list('Item')[0].itemID);
+    const emitted = await upload({ itemID: itemId, imageBase64: picture.toString('base64'), filename: 'front.jpg' }, cfg({ objectType: 'Item' }));
+    uploaded = emitted.data[0] as Row;
+  });
+  after(() => sim.close());
+
+  const expectedUrl = (): string => `${sim.url}/images/${uploaded.publicID as string}.jpg`;
+
+  it('Lookup of an Image by ID', async () => {
+    const result = await run(lookup, { id: uploaded.imageID }, cfg({ objectType: 'Image' }));
+    expect(result.data[0]).to.include({ imageID: uploaded.imageID, url: expectedUrl(), size: picture.length });
+  });
+
+  it('Lookup of an Item\'s images (ItemImage, by itemID)', async () => {
+    const result = await run(lookup, { itemID: itemId }, cfg({ objectType: 'ItemImage' }));
+    expect(result.data.map((record) => (record as Row).url)).to.deep.equal([expectedUrl()]);
+  });
+
+  it('the Images relation of an Item, in Lookup and in the trigger', async () => {
+    const looked = await run(lookup, { id: itemId, loadRelations: ['Images'] }, cfg({ objectType: 'Item' }));
+    expect(looked.thrown).to.equal(undefined);
+    const images = ((looked.data[0] as Row).Images as { Image: Row[] }).Image;
+    expect(images.map((image) => image.url)).to.deep.equal([expectedUrl()]);
+    await nextScheduledTick(); // the trigger takes changes at least a second old
+    const polled = await run(trigger, {}, cfg({ objectType: 'Item', loadRelations: 'Images' }));
+    expect(polled.thrown).to.equal(undefined);
+    const item = polled.data.find((record) => (record as Row).itemID === itemId) as Row;
+    expect((item.Images as { Image: Row[] }).Image.map((image) => image.url)).to.deep.equal([expectedUrl()]);
+  });
+
+  it('Delete Object By ID on Image: DELETE Image/{imageID}.json, the picture gone from the Item', async () => {
+    const result = await run(remove, { id: uploaded.imageID }, cfg({ objectType: 'Image' }));
+    expect(result.thrown).to.equal(undefined);
+    expect(result.data[0]).to.deep.include({ id: uploaded.imageID, result: 'deleted' });
+    expect(apiRequests(sim).at(-1)).to.equal(`DELETE ${ACCOUNT}/Image/${uploaded.imageID as number}.json`);
+    expect(sim.store.list('Image')).to.deep.equal([]);
   });
 });
