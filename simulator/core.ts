@@ -8,7 +8,7 @@ import { Relations } from './relations';
 import { Router } from './routes';
 import { SimulatorStats } from './stats';
 import { Store } from './store';
-import type { StoredImage } from './images';
+import type { StoredImage } from './types';
 
 /** Everything the request pipeline works with. */
 export interface SimulatorCore {

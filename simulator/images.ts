@@ -11,12 +11,6 @@ import { isRecord } from './packageRoot';
 import { ApiError, SimResponse, WireObject } from './types';
 import { toWire } from './wire';
 
-/** An uploaded picture as stored: its bytes and the content type it came with. */
-export interface StoredImage {
-  bytes: Buffer;
-  contentType: string;
-}
-
 /** The file part of an upload, beside the request's `data`. */
 export interface ImageFile {
   bytes: Buffer;

@@ -63,6 +63,12 @@ export interface SimEntity {
   templates: PathTemplate[];
 }
 
+/** An uploaded picture as stored: its bytes and the content type it came with. */
+export interface StoredImage {
+  bytes: Buffer;
+  contentType: string;
+}
+
 /** What a handler answers; the server turns it into an HTTP response. */
 export interface SimResponse {
   status: number;
