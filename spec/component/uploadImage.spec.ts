@@ -185,6 +185,39 @@ describe('Image records carry url wherever they are emitted; Delete Object By ID
     expect((item.Images as { Image: Row[] }).Image.map((image) => image.url)).to.deep.equal([expectedUrl()]);
   });
 
+  it('Lookup with "Attach images": each picture copied into the platform\'s storage and carried as an attachment', async () => {
+    const storage = await ObjectStorage.start();
+    const saved = { ...process.env };
+    Object.assign(process.env, storage.env);
+    try {
+      const context = getContext();
+      await lookup.process.call(context, { id: 'msg-1', body: { id: itemId, loadRelations: ['Images'] } }, cfg({ objectType: 'Item', attachImages: true }));
+      const message = context.emitted.emit.args.find(([event]) => event === 'data')?.[1] as { attachments: Record<string, { url: string; size: number; 'content-type': string }> };
+      const name = `${uploaded.imageID as number}-front.jpg`;
+      expect(Object.keys(message.attachments)).to.deep.equal([name]);
+      const attachment = message.attachments[name];
+      expect(attachment).to.include({ size: picture.length, 'content-type': 'image/jpeg' });
+      expect(attachment.url).to.match(new RegExp(`^${storage.url}/objects/\\w+\\?storage_type=maester$`));
+      expect(storage.objectAt(attachment.url)?.bytes.equals(picture), 'the stored bytes').to.equal(true);
+    } finally {
+      process.env = saved;
+      await storage.close();
+    }
+  });
+
+  it('"Attach images" without the platform\'s storage: refused before any request', async () => {
+    const saved = { ...process.env };
+    delete process.env.ELASTICIO_OBJECT_STORAGE_URI;
+    sim.resetStats();
+    try {
+      const result = await run(lookup, { id: itemId }, cfg({ objectType: 'Item', attachImages: true }));
+      expect(result.thrown?.message).to.equal('attachImages: needs the platform\'s object storage, and ELASTICIO_OBJECT_STORAGE_URI is not set');
+      expect(sim.stats.requests).to.equal(0);
+    } finally {
+      process.env = saved;
+    }
+  });
+
   it('Delete Object By ID on Image: DELETE Image/{imageID}.json, the picture gone from the Item', async () => {
     const result = await run(remove, { id: uploaded.imageID }, cfg({ objectType: 'Image' }));
     expect(result.thrown).to.equal(undefined);

@@ -150,6 +150,7 @@ export const BAD_INPUTS: Case[] = [
   { name: 'a filter on an unknown field', handler: lookup, cfg: { objectType: 'Item' }, body: { filters: { colour: 'red' } }, error: 'body.filters.colour: not a field of Item' },
   { name: 'a between filter with one value', handler: lookup, cfg: { objectType: 'Item' }, body: { filters: { itemID: '><,5' } }, error: 'body.filters.itemID: "><" needs two values: "><,from,to"' },
   { name: 'an unknown relation', handler: lookup, cfg: { objectType: 'Item' }, body: { loadRelations: ['Colour'] }, error: /^body\.loadRelations\.0: must be one of Category/ },
+  { name: 'lookup attachImages "yes"', handler: lookup, cfg: { objectType: 'Item', attachImages: 'yes' }, body: { id: 1 }, error: 'attachImages: must be true or false, got "yes"' },
   { name: 'a bad emitBehavior', handler: lookup, cfg: { objectType: 'Item', emitBehavior: 'emitSome' }, body: { id: 1 }, error: 'emitBehavior: must be emitIndividually, emitPage or emitAll, got "emitSome"' },
   ...PATHS_LEAVING_THE_ACCOUNT.map(([path, named]): Case => ({
     name: `raw request to ${JSON.stringify(path)}`, handler: raw, cfg: {}, body: { method: 'GET', path },
