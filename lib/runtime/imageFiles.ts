@@ -1,7 +1,7 @@
 /**
- * An image to upload, on local disk or in memory, checked before anything goes to Lightspeed: not empty, not over
- * the limit, and really a JPEG, PNG or GIF (by its first bytes, whatever it claims to be). A download goes to a
- * temporary file as it arrives, so an upload never holds the picture in memory, and each attempt reads it again.
+ * An image to upload, checked before anything goes to Lightspeed: not empty, not over the limit, and really a JPEG,
+ * PNG or GIF (by its first bytes, whatever it claims to be). A download is streamed into the upload as it arrives
+ * (or, without a known length, through a temporary file), so an upload never holds the picture whole in memory.
  */
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -9,9 +9,9 @@ import http from 'node:http';
 import https from 'node:https';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Readable, Transform } from 'node:stream';
+import { PassThrough, pipeline as streamPipeline, Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import axios from 'axios';
+import axios, { AxiosResponse } from 'axios';
 import { IMAGE_EXTENSIONS, MAX_IMAGE_BYTES } from '../catalog/images';
 import { ComponentError, ValidationError } from '../client/http';
 import { ImageFile } from '../client/imageApi';
@@ -34,6 +34,8 @@ export interface DownloadHints {
 }
 
 const DOWNLOAD_TIMEOUT_MS = 120_000;
+/** Enough of a file to tell its format by its signature. */
+const HEAD_BYTES = 16;
 const SIGNATURES: ReadonlyArray<[string, number[]]> = [
   ['image/jpeg', [0xff, 0xd8, 0xff]],
   ['image/png', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
@@ -63,7 +65,7 @@ export function readImage(source: ImageSource): Promise<LocalImage> {
 
 /** An image given as bytes (decoded base64): checked, and read from memory for each attempt. */
 export function imageFromBytes(field: string, bytes: Buffer, filename: string): LocalImage {
-  const contentType = checkedType(field, bytes.length, bytes.subarray(0, 16), undefined);
+  const contentType = checkedType(field, bytes.length, bytes.subarray(0, HEAD_BYTES), undefined);
   return {
     filename: withExtension(filename, contentType), contentType, size: bytes.length,
     open: () => Readable.from([bytes]),
@@ -80,9 +82,41 @@ export function checkDeclared(field: string, hints: DownloadHints): void {
   }
 }
 
-/** Downloads an image to a temporary file, refusing it (naming `field`) when empty, too large or not an image. */
+/**
+ * An image from a URL, refused (naming `field`) when empty, too large or not an image. With a known length it is
+ * streamed from the download straight into the upload (its first bytes checked before anything is sent), and
+ * downloaded again for another attempt; without one it goes to a temporary file first, to be measured.
+ */
 export async function downloadImage(field: string, request: StorageRequest, hints: DownloadHints = {}): Promise<LocalImage> {
   checkDeclared(field, hints);
+  const response = await fetchImage(field, request);
+  const served = typeof response.headers['content-type'] === 'string' ? response.headers['content-type'] : undefined;
+  const declared = hints.declaredType ?? served;
+  const name = (contentType: string): string => withExtension(hints.filename ?? lastSegment(request.url), contentType);
+  const length = Number(response.headers['content-length']);
+  if (!Number.isFinite(length)) return toTemporaryFile(field, response.data, declared, name);
+  checkSizeOrDrop(field, length, response.data);
+  const { head, stream } = await readHead(response.data);
+  let contentType: string;
+  try {
+    contentType = checkedType(field, length, head, declared);
+  } catch (error) {
+    stream.destroy();
+    throw error;
+  }
+  let pending: Readable | undefined = stream;
+  return {
+    filename: name(contentType), contentType, size: length,
+    open: () => {
+      const source = pending ?? refetched(field, request, length);
+      pending = undefined;
+      return exactly(field, source, length);
+    },
+    dispose: async () => { pending?.destroy(); pending = undefined; },
+  };
+}
+
+async function fetchImage(field: string, request: StorageRequest): Promise<AxiosResponse<Readable>> {
   // A public picture may move (http to https, a CDN); a request carrying the storage token goes nowhere else.
   const maxRedirects = Object.keys(request.headers).length === 0 ? 5 : 0;
   const response = await downloads.get<Readable>(request.url, { headers: request.headers, maxRedirects }).catch((error: unknown) => {
@@ -92,17 +126,72 @@ export async function downloadImage(field: string, request: StorageRequest, hint
     response.data.destroy();
     throw new ComponentError(`${field}: downloading the image answered ${response.status}`);
   }
-  const length = Number(response.headers['content-length']);
-  if (Number.isFinite(length)) checkSizeOrDrop(field, length, response.data);
+  return response;
+}
+
+/** The picture downloaded once more for another attempt, as a stream at once (the upload's body is built now). */
+function refetched(field: string, request: StorageRequest, length: number): Readable {
+  const out = new PassThrough();
+  fetchImage(field, request).then((response) => {
+    const again = Number(response.headers['content-length']);
+    if (again !== length) throw new ComponentError(`${field}: the image changed between two downloads (${length} bytes, then ${again})`);
+    streamPipeline(response.data, out, () => undefined);
+  }).catch((error: unknown) => out.destroy(error as Error));
+  return out;
+}
+
+/** The source, failing when it carries more or fewer bytes than announced (the multipart length counts on them). */
+function exactly(field: string, source: Readable, length: number): Readable {
+  let size = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      size += chunk.length;
+      done(size > length ? new ComponentError(`${field}: the download carried more than its ${length} bytes`) : null, chunk);
+    },
+    flush(done) {
+      done(size < length ? new ComponentError(`${field}: the download ended after ${size} of ${length} bytes`) : null);
+    },
+  });
+  streamPipeline(source, counter, () => undefined);
+  return counter;
+}
+
+/** The first bytes of a stream, and the stream to read from the start (the bytes put back). */
+function readHead(stream: Readable): Promise<{ head: Buffer; stream: Readable }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const finish = (ended: boolean): void => {
+      stream.off('readable', onReadable).off('end', onEnd).off('error', reject);
+      const head = Buffer.concat(chunks);
+      if (ended) resolve({ head, stream: Readable.from(chunks) });
+      else {
+        if (head.length > 0) stream.unshift(head);
+        resolve({ head, stream });
+      }
+    };
+    const onReadable = (): void => {
+      let chunk: Buffer | null;
+      while (size < HEAD_BYTES && (chunk = stream.read() as Buffer | null) !== null) {
+        chunks.push(chunk);
+        size += chunk.length;
+      }
+      if (size >= HEAD_BYTES) finish(false);
+    };
+    const onEnd = (): void => finish(true);
+    stream.on('readable', onReadable).once('end', onEnd).once('error', reject);
+  });
+}
+
+/** Without a known length: the download measured into a temporary file, then read from it for each attempt. */
+async function toTemporaryFile(field: string, source: Readable, declared: string | undefined, name: (contentType: string) => string): Promise<LocalImage> {
   const directory = await mkdtemp(path.join(tmpdir(), 'lightspeed-image-'));
   const file = path.join(directory, 'image');
   const dispose = (): Promise<void> => rm(directory, { recursive: true, force: true });
   try {
-    const { size, head } = await saveTo(field, response.data, file);
-    const served = typeof response.headers['content-type'] === 'string' ? response.headers['content-type'] : undefined;
-    const contentType = checkedType(field, size, head, hints.declaredType ?? served);
-    const filename = withExtension(hints.filename ?? lastSegment(request.url), contentType);
-    return { filename, contentType, size, open: () => createReadStream(file), dispose };
+    const { size, head } = await saveTo(field, source, file);
+    const contentType = checkedType(field, size, head, declared);
+    return { filename: name(contentType), contentType, size, open: () => createReadStream(file), dispose };
   } catch (error) {
     await dispose();
     throw error;
@@ -116,7 +205,7 @@ async function saveTo(field: string, source: Readable, file: string): Promise<{ 
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       size += chunk.length;
-      if (head.length < 16) head = Buffer.concat([head, chunk.subarray(0, 16 - head.length)]);
+      if (head.length < HEAD_BYTES) head = Buffer.concat([head, chunk.subarray(0, HEAD_BYTES - head.length)]);
       done(size > MAX_IMAGE_BYTES ? tooLarge(field, size, true) : null, chunk);
     },
   });

@@ -143,6 +143,16 @@ describe('Upload Image (against the simulator and a stand-in of the platform\'s 
       expect(sim.store.list('Image').filter((row) => Number(row.itemID) === itemId)).to.have.length(1);
       expect(emitted.logs.join('\n')).to.contain('no image with that name and size is there: sent it once more');
     });
+
+    it('from a URL, sent once more: the picture is downloaded again for the second POST, the same bytes stored', async () => {
+      const itemId = firstItemId();
+      const served = storage.signedAttachment('shirt.jpg', picture, 'image/jpeg');
+      sim.setOptions({ failures: [{ status: 500, count: 1, match: { method: 'POST', path: '/Image.json' } }] });
+      const emitted = await upload({ itemID: itemId, imageUrl: served.url }, cfg({ objectType: 'Item' }));
+      await expectStored(emitted, itemId, picture);
+      expect(posts()).to.have.length(2);
+      expect(storage.requests).to.deep.equal(['GET /signed/shirt.jpg -> 200', 'GET /signed/shirt.jpg -> 200']);
+    });
   });
 });
 
