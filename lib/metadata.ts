@@ -81,6 +81,7 @@ export async function uploadImageMetaModel(cfg: StepConfig): Promise<MetaModel> 
 export async function imageMatchFieldsModel(cfg: StepConfig): Promise<Record<string, string>> {
   const owner = findEntity(String(cfg.objectType ?? ''));
   if (!owner?.primaryKey || !IMAGE_OWNERS.includes(owner.name)) return {};
-  const fields = matchFieldsOf(owner).map((field) => [field.key, field.label]);
+  // Finding a record by a key Lightspeed assigns (systemSku) is fine here: an upload creates no record.
+  const fields = matchFieldsOf(owner).map((field) => [field.key, field.key]);
   return Object.fromEntries([[owner.primaryKey, `${owner.primaryKey} (the record's ID)`], ...fields]);
 }

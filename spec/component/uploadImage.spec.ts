@@ -236,3 +236,20 @@ describe('Image records carry url wherever they are emitted; Delete Object By ID
     expect(sim.store.list('Image')).to.deep.equal([]);
   });
 });
+
+describe('Upload Image at design time', () => {
+  it('Match by: the record\'s ID, then for Items the keys Upsert matches by', async () => {
+    expect(await uploadImage.getMatchFields({ objectType: 'ItemMatrix' })).to.deep.equal({ itemMatrixID: 'itemMatrixID (the record\'s ID)' });
+    expect(Object.keys(await uploadImage.getMatchFields({ objectType: 'Item' }))).to.deep.equal(['itemID', 'customSku', 'systemSku', 'upc', 'ean', 'manufacturerSku']);
+  });
+
+  it('metadata: the key (required), the image\'s text and sources in; the Image record with url out', async () => {
+    const byId = await uploadImage.getMetaModel({ objectType: 'Item' });
+    expect(Object.keys(byId.in.properties ?? {})).to.deep.equal(['itemID', 'description', 'ordering', 'imageUrl', 'imageBase64', 'filename']);
+    expect(byId.in.properties?.itemID).to.include({ required: true });
+    const bySku = await uploadImage.getMetaModel({ objectType: 'Item', matchField: 'customSku' });
+    expect(bySku.in.properties?.customSku).to.include({ type: 'string', required: true });
+    expect(bySku.in.properties).not.to.have.property('itemID');
+    expect(bySku.out.properties).to.include.keys('imageID', 'publicID', 'baseImageURL', 'size', 'url');
+  });
+});
