@@ -3,6 +3,9 @@
 /** Environment variable holding the simulator's credential as JSON. */
 export const SIMULATOR_ENV = 'BENCH_SIMULATOR';
 
+/** Environment variable holding `{url, itemID}` of the image upload child (imageUploadRun.ts). */
+export const IMAGE_ENV = 'BENCH_IMAGE';
+
 export interface MemoryRunReport {
   items: number;
   emitted: number;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { BenchArgs, USAGE, parseBenchArgs } from './args';
 import { concurrency } from './concurrency';
 import { heavyPages } from './heavyPages';
+import { imageUpload } from './imageUpload';
 import { memory } from './memory';
 import { elapsedSince } from './numbers';
 import { overhead } from './overhead';
@@ -13,7 +14,7 @@ import { BenchResults, defaultResultsPath, environment, writeResults } from './r
 import { formatTable } from './table';
 import { failsTheRun, judged, misses } from './verdicts';
 
-const SCENARIOS: Scenario[] = [rateLimitEfficiency, heavyPages, memory, overhead, concurrency, sharedBucket];
+const SCENARIOS: Scenario[] = [rateLimitEfficiency, heavyPages, memory, overhead, concurrency, sharedBucket, imageUpload];
 
 async function runScenario(scenario: Scenario, args: BenchArgs): Promise<ScenarioReport> {
   const started = performance.now();

@@ -1,11 +1,13 @@
 /** Design-time models: select lists and the in/out metadata the designer shows. All from the catalog, no API call. */
-import { findEntity, listEntities } from './catalog';
+import { findEntity, getEntity, listEntities } from './catalog';
 import { InVerb, JsonSchema, PlatformSchema, outSchema, platformInSchema, supportsInVerb } from './catalog/schemas';
+import { IMAGE_OWNERS } from './catalog/images';
 import { matchFieldsOf, matchSchema } from './catalog/matchFields';
 import { toPlatformSchema } from './catalog/platformSchema';
 import { EntitySpec } from './catalog/types';
 import { entityForAction } from './input/entity';
 import { matchFieldFromConfig } from './input/matchInput';
+import { imageMatchField, imageOwnerFromConfig, uploadImageBodySchema } from './input/imageInput';
 import { StepConfig } from './runtime/context';
 
 /** What `getMetaModel` answers: the input in the platform's dialect, the output as JSON Schema. */
@@ -66,4 +68,20 @@ function outputShape(verb: InVerb, entity: EntitySpec, record: JsonSchema, cfg: 
 /** `{results: [...]}`: what a step emits per page. */
 export function resultsOf(record: JsonSchema): JsonSchema {
   return { type: 'object', properties: { results: { type: 'array', title: 'Results', items: record } } };
+}
+
+/** Upload Image's `{in, out}`: the record by its ID or match key and the image's source in; the Image record out. */
+export async function uploadImageMetaModel(cfg: StepConfig): Promise<MetaModel> {
+  const owner = imageOwnerFromConfig(cfg);
+  const schema = uploadImageBodySchema(owner, imageMatchField(cfg, owner));
+  return { in: toPlatformSchema(schema), out: outSchema(getEntity(`${owner.name}Image`)) };
+}
+
+/** Upload Image's "Match by" choices: the record's ID (the default), then the match fields of Upsert. */
+export async function imageMatchFieldsModel(cfg: StepConfig): Promise<Record<string, string>> {
+  const owner = findEntity(String(cfg.objectType ?? ''));
+  if (!owner?.primaryKey || !IMAGE_OWNERS.includes(owner.name)) return {};
+  // Finding a record by a key Lightspeed assigns (systemSku) is fine here: an upload creates no record.
+  const fields = matchFieldsOf(owner).map((field) => [field.key, field.key]);
+  return Object.fromEntries([[owner.primaryKey, `${owner.primaryKey} (the record's ID)`], ...fields]);
 }

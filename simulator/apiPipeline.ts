@@ -10,6 +10,7 @@ import { formatLevel } from './rateLimiter';
 import { handleQuery } from './queryHandler';
 import { heavyPageResponse, refuseDatetimeBetween, shapeEmptyList } from './quirks';
 import { handleCreate, handleDelete, handleRead, handleUpdate } from './recordHandlers';
+import { handleImageUpload, ImageFile, isImageUpload, parseImageUpload } from './images';
 import { RouteResult } from './routes';
 import { recordBucketSample } from './stats';
 import { ApiError, SimResponse, Verb } from './types';
@@ -84,7 +85,10 @@ function applyRateLimits(core: SimulatorCore, key: string, cost: number, now: nu
 }
 
 /** Answers a request that passed authentication and rate limits. */
-function dispatch(core: SimulatorCore, method: string, url: URL, route: RouteResult, apiReq: ApiRequest | null, bodyError: ApiError | null, tokenAccount: string): SimResponse {
+function dispatch(
+  core: SimulatorCore, method: string, url: URL, route: RouteResult, apiReq: ApiRequest | null, bodyError: ApiError | null,
+  tokenAccount: string, upload: ImageFile | undefined,
+): SimResponse {
   if (route.accountId !== null && route.accountId !== tokenAccount) {
     return envelope(new ApiError(403, `This token does not grant access to account ${route.accountId}`, 'ForbiddenException'));
   }
@@ -98,6 +102,7 @@ function dispatch(core: SimulatorCore, method: string, url: URL, route: RouteRes
   try {
     const refused = refuseDatetimeBetween(core, apiReq);
     if (refused) return envelope(refused);
+    if (upload) return handleImageUpload(apiReq, core, upload);
     const result = HANDLERS[apiReq.verb](apiReq, core);
     const heavy = core.options.heavyPage;
     if (heavy && result.page && isHeavyPage(heavy, result.page.records, result.page.relations)) {
@@ -126,8 +131,13 @@ export function handleApi(core: SimulatorCore, method: string, url: URL, headers
   let cost = 1;
   // A malformed body is still charged (at the base cost) before it is rejected.
   let bodyError: ApiError | null = null;
+  let upload: ImageFile | undefined;
   try {
-    if (apiReq && (method === 'POST' || method === 'PUT')) apiReq.body = parseJsonBody(raw);
+    if (isImageUpload(apiReq, method)) {
+      const parsed = parseImageUpload(raw, headers['content-type']);
+      (apiReq as ApiRequest).body = parsed.data;
+      upload = parsed.file;
+    } else if (apiReq && (method === 'POST' || method === 'PUT')) apiReq.body = parseJsonBody(raw);
     if (apiReq && route.kind === 'match') cost = requestCost(apiReq, method, route.template, options.costModel, core.costs, core.store, core.relations);
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
@@ -135,6 +145,6 @@ export function handleApi(core: SimulatorCore, method: string, url: URL, headers
   }
   const rateHeaders: Record<string, string> = { 'X-LS-Acct-Id': options.accountId, 'X-LS-Oauth-Client-Id': check.token.clientId };
   const limited = applyRateLimits(core, `${check.token.accountId}:${check.token.clientId}`, cost, now, rateHeaders);
-  const response = limited ?? dispatch(core, method, url, route, apiReq, bodyError, check.token.accountId);
+  const response = limited ?? dispatch(core, method, url, route, apiReq, bodyError, check.token.accountId, upload);
   return { ...response, headers: { ...rateHeaders, ...response.headers } };
 }

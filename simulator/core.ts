@@ -8,6 +8,7 @@ import { Relations } from './relations';
 import { Router } from './routes';
 import { SimulatorStats } from './stats';
 import { Store } from './store';
+import type { StoredImage } from './types';
 
 /** Everything the request pipeline works with. */
 export interface SimulatorCore {
@@ -22,6 +23,8 @@ export interface SimulatorCore {
   stats: SimulatorStats;
   /** Seeded source of random failures. */
   faultRng: Prng;
+  /** Uploaded pictures by publicID. */
+  images: Map<string, StoredImage>;
   /** `http://127.0.0.1:PORT`, known once listening. */
   baseUrl: string;
 }

@@ -2,15 +2,18 @@
 import { IncomingMessage } from 'node:http';
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** Uploads (multipart) may carry an image larger than a JSON body ever is. */
+const MAX_MULTIPART_BYTES = 32 * 1024 * 1024;
 
-/** Reads the whole request body (up to 10 MB). */
+/** Reads the whole request body (up to 10 MB, 32 MB for a multipart upload). */
 export function readBody(req: IncomingMessage): Promise<Buffer> {
+  const limit = /^multipart\//i.test(req.headers['content-type'] ?? '') ? MAX_MULTIPART_BYTES : MAX_BODY_BYTES;
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
         reject(new Error('request body too large'));
         req.destroy();
         return;

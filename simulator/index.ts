@@ -75,6 +75,7 @@ export async function startSimulator(partial: Partial<SimulatorOptions> = {}): P
     burst: new BurstLimiter(),
     costs: loadCostTable(),
     faultRng: new Prng(`${options.seed}:faults`),
+    images: new Map(),
     baseUrl: '',
   };
   const server = createServer(createRequestListener(core));

@@ -27,7 +27,9 @@ const EXPLICIT: Record<string, Record<string, RelationDef>> = {
   Item: {
     ItemPrices: { kind: 'default' },
     ItemShops: { kind: 'toMany', table: 'ItemShop', foreignKey: 'itemID', element: 'ItemShop' },
+    Images: { kind: 'toMany', table: 'Image', foreignKey: 'itemID', element: 'Image' },
   },
+  ItemMatrix: { Images: { kind: 'toMany', table: 'Image', foreignKey: 'itemMatrixID', element: 'Image' } },
   Category: { Parent: { kind: 'toOne', table: 'Category', localKey: 'parentID' } },
   Customer: { Contact: CONTACT },
   Vendor: { Contact: CONTACT },

@@ -5,6 +5,7 @@ import { handleApi } from './apiPipeline';
 import { SimulatorCore } from './core';
 import { failureResponse, malformedText, randomFailure, takeCounted, takeScheduledFailure } from './faults';
 import { readBody } from './http';
+import { serveImage } from './images';
 import { handleOAuth, isOAuthPath } from './oauthRoutes';
 import { RouteResult } from './routes';
 import { recordRequest } from './stats';
@@ -50,6 +51,7 @@ async function respond(core: SimulatorCore, req: IncomingMessage, url: URL, rout
     return handleOAuth(method, url, req.headers, raw, core.oauth, options, () => { stats.tokens.refreshes++; });
   }
   if (route) return handleApi(core, method, url, req.headers, raw, route);
+  if (method === 'GET' && url.pathname.startsWith('/images/')) return serveImage(core, url.pathname);
   return { status: 404, body: errorEnvelope(404, `Nothing at ${url.pathname}`, 'NotFoundException') };
 }
 
@@ -76,6 +78,12 @@ export function createRequestListener(core: SimulatorCore): (req: IncomingMessag
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         response = { status: 500, body: errorEnvelope(500, `Simulator error: ${message}`, 'InternalError') };
+      }
+      if (response.rawBytes) {
+        res.writeHead(response.status, { 'Content-Type': response.contentType ?? 'application/octet-stream', 'Content-Length': String(response.rawBytes.length) });
+        res.end(response.rawBytes);
+        recordRequest(core.stats, { method, path, status: response.status, time, route: `${method} /images/`, durationMs: 0 }, false, core.options.logLimit);
+        return;
       }
       let text = bodyText(response);
       const headers: Record<string, string> = { 'Content-Type': response.contentType ?? 'application/json', ...response.headers };

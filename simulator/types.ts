@@ -63,6 +63,12 @@ export interface SimEntity {
   templates: PathTemplate[];
 }
 
+/** An uploaded picture as stored: its bytes and the content type it came with. */
+export interface StoredImage {
+  bytes: Buffer;
+  contentType: string;
+}
+
 /** What a handler answers; the server turns it into an HTTP response. */
 export interface SimResponse {
   status: number;
@@ -70,6 +76,8 @@ export interface SimResponse {
   headers?: Record<string, string>;
   /** Pre-rendered body (HTML error pages, truncated JSON). */
   rawBody?: string;
+  /** A binary body (an uploaded image served back). */
+  rawBytes?: Buffer;
   contentType?: string;
   /** Extra time before the answer is sent (a slow gateway timeout). */
   delayMs?: number;

@@ -9,10 +9,12 @@ import { LookupConfig, parseLookupConfig } from '../input/lookupConfig';
 import { relations } from '../input/relations';
 import { metaModelFor, objectTypesModel } from '../metadata';
 import { HandlerContext, IncomingMessage, StepConfig } from '../runtime/context';
+import { attachImages, checkAttachImages, imagesIn } from '../runtime/attachImages';
 import { emitData, withLightspeed } from '../runtime/session';
 
 export async function process(this: HandlerContext, msg: IncomingMessage, cfg: StepConfig): Promise<void> {
   const config = parseLookupConfig(cfg);
+  if (config.attachImages) checkAttachImages();
   const { entity, body } = actionInput(msg, cfg, 'lookup');
   const loadRelations = relations(body.loadRelations, entity, 'body.loadRelations');
   const query = body.id === undefined ? queryFrom(entity, body, loadRelations) : undefined;
@@ -43,7 +45,7 @@ async function emitOne(
 ): Promise<number> {
   try {
     const record = await api.read(entity, { ...body, [entity.primaryKey as string]: body.id }, loadRelations);
-    await emitData(context, config.emitBehavior === 'emitIndividually' ? record : { results: [record] });
+    await emitRecords(context, config.emitBehavior === 'emitIndividually' ? record : { results: [record] }, [record], config);
     return 1;
   } catch (error) {
     if (error instanceof NotFoundError && config.allowZeroResults) return 0;
@@ -56,13 +58,18 @@ async function emitMatches(context: HandlerContext, api: EntityApi, entity: Enti
   let count = 0;
   for await (const page of api.pages(entity, query)) {
     count += page.records.length;
-    if (config.emitBehavior === 'emitIndividually') for (const record of page.records) await emitData(context, record);
-    else if (config.emitBehavior === 'emitPage') await emitData(context, { results: page.records });
+    if (config.emitBehavior === 'emitIndividually') for (const record of page.records) await emitRecords(context, record, [record], config);
+    else if (config.emitBehavior === 'emitPage') await emitRecords(context, { results: page.records }, page.records, config);
     else if (count > config.maxResults) throw tooManyResults(entity, config);
     else all.push(...page.records);
   }
-  if (config.emitBehavior === 'emitAll' && count > 0) await emitData(context, { results: all });
+  if (config.emitBehavior === 'emitAll' && count > 0) await emitRecords(context, { results: all }, all, config);
   return count;
+}
+
+/** One message; with "Attach images", the pictures of its Image records as its attachments. */
+async function emitRecords(context: HandlerContext, body: unknown, records: JsonRecord[], config: LookupConfig): Promise<void> {
+  await emitData(context, body, config.attachImages ? await attachImages(imagesIn(records)) : undefined);
 }
 
 async function emitNothingFound(context: HandlerContext, entity: EntitySpec, body: JsonRecord, config: LookupConfig): Promise<void> {

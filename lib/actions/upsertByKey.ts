@@ -1,12 +1,10 @@
 import { MatchField } from '../catalog/matchFields';
-import { hasArchive } from '../catalog/schemaIn';
 import { EntitySpec } from '../catalog/types';
-import { EntityApi } from '../client/entityApi';
 import { ComponentError } from '../client/http';
 import { JsonRecord } from '../catalog/records';
-import { literalValue } from '../input/filters';
 import { matchInput } from '../input/matchInput';
 import { HandlerContext, IncomingMessage, StepConfig } from '../runtime/context';
+import { findByKey } from '../runtime/findByKey';
 import { emitData, withLightspeed } from '../runtime/session';
 
 /** What an upsert by key emits: a wrapper, so `matched` never clashes with a field of the record. */
@@ -23,7 +21,7 @@ export interface MatchedRecord {
 export async function upsertByKey(context: HandlerContext, msg: IncomingMessage, cfg: StepConfig, entity: EntitySpec, field: MatchField): Promise<void> {
   const { body, value } = matchInput(msg, entity, field);
   const result = await withLightspeed(context, cfg, async (api): Promise<MatchedRecord> => {
-    const match = await findMatch(api, entity, field, value);
+    const match = await findByKey(api, entity, field, value, refusal);
     if (!match) {
       if (field.readOnly) throw refusal(`no ${entity.name} has ${field.key} ${JSON.stringify(value)} (archived included), and a new one cannot be given it`);
       return { matched: 'created', record: await api.create(entity, body, body) };
@@ -39,42 +37,11 @@ export async function upsertByKey(context: HandlerContext, msg: IncomingMessage,
   await emitData(context, result);
 }
 
-/** The one record carrying `value`, or undefined; several, or one that does not carry it, is an error. */
-async function findMatch(api: EntityApi, entity: EntitySpec, field: MatchField, value: string): Promise<JsonRecord | undefined> {
-  const params: Record<string, string> = { [field.key]: literalValue(value) };
-  if (hasArchive(entity)) params.archived = 'true';
-  const matches: JsonRecord[] = [];
-  for await (const record of api.records(entity, { params, loadRelations: field.loadRelations })) {
-    // Lightspeed compares text loosely (letter case, trailing spaces) and may not apply a filter it does not know:
-    // write only to a record that carries the key itself.
-    if (!field.valuesOf(record).some((candidate) => sameKey(field, candidate, value))) {
-      throw refusal(`Lightspeed returned ${entity.name} ${record[entity.primaryKey as string]} for ${field.key} ${JSON.stringify(value)}, `
-        + `but it carries ${describeValues(field.valuesOf(record))}`);
-    }
-    matches.push(record);
-  }
-  if (matches.length > 1) {
-    const ids = matches.map((record) => record[entity.primaryKey as string]).join(', ');
-    throw refusal(`${matches.length} ${entity.name} records have ${field.key} ${JSON.stringify(value)} (${entity.primaryKey} ${ids}); keep one of them`);
-  }
-  return matches[0];
-}
-
-function sameKey(field: MatchField, candidate: unknown, value: string): boolean {
-  if (candidate === undefined || candidate === null) return false;
-  return field.ignoreCase ? String(candidate).toLowerCase() === value.toLowerCase() : String(candidate) === value;
-}
-
 function withoutReadOnlyKey(body: JsonRecord, field: MatchField): JsonRecord {
   if (!field.readOnly) return body;
   const rest = { ...body };
   delete rest[field.key];
   return rest;
-}
-
-function describeValues(values: unknown[]): string {
-  const present = values.filter((value) => value !== undefined && value !== null && value !== '');
-  return present.length === 0 ? 'none' : present.map((value) => JSON.stringify(value)).join(', ');
 }
 
 function refusal(reason: string): ComponentError {

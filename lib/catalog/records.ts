@@ -9,6 +9,8 @@ export interface RecordShape {
   nested(name: string): RecordShape;
   /** Element key inside the container `name` (`ItemShops` -> `ItemShop`), when known. */
   containerElement(name: string): string | undefined;
+  /** Adds the fields the catalog derives from the others (an Image's `url`); in place. */
+  complete(record: JsonRecord): void;
 }
 
 export type JsonRecord = Record<string, unknown>;

@@ -2,6 +2,8 @@
 import type { RecordShape } from './records';
 import { resolveElement } from './elements';
 import { getEntity, listEntities } from './index';
+import { deriveValue } from './images';
+import { JsonRecord } from './records';
 import { EntitySpec, FieldSpec, FieldType } from './types';
 
 const entities = listEntities();
@@ -25,7 +27,9 @@ export function shapeOf(entity: EntitySpec | string): RecordShape {
 function buildShape(owner: EntitySpec, fields: FieldSpec[]): RecordShape {
   const types = new Map<string, FieldType>(fields.map((field) => [field.name, field.type]));
   const children = new Map<string, RecordShape>();
+  const derived = fields.filter((field) => field.derived !== undefined);
   return {
+    complete: derived.length === 0 ? noDerivedFields : (record) => addDerived(record, derived),
     fieldType: (name) => types.get(name),
     containerElement: (name) => (Object.hasOwn(owner.wrappers, name) ? owner.wrappers[name] : knownContainers.get(name)),
     nested: (name) => {
@@ -39,4 +43,13 @@ function buildShape(owner: EntitySpec, fields: FieldSpec[]): RecordShape {
       return child;
     },
   };
+}
+
+function noDerivedFields(): void {}
+
+function addDerived(record: JsonRecord, fields: FieldSpec[]): void {
+  for (const field of fields) {
+    const value = deriveValue(field.derived as NonNullable<FieldSpec['derived']>, record);
+    if (value !== undefined) record[field.name] = value;
+  }
 }

@@ -15,7 +15,12 @@ export interface FieldSpec {
   enum?: string[];
   /** Catalog entity (or sub-object) the field points at. */
   ref?: string;
+  /** Not on the wire: the client computes it from the record's other fields (`imageUrl`: an Image's full URL). */
+  derived?: DerivedValue;
 }
+
+/** Values the client adds to a record; see lib/catalog/images.ts. */
+export type DerivedValue = 'imageUrl';
 
 /**
  * Path templates relative to the entity's root, one per verb the API allows (null otherwise).

@@ -175,7 +175,7 @@ export class LightspeedClient {
       const response = await this.transport.send({
         method: request.method,
         url,
-        headers: requestHeaders(token, request.body !== undefined),
+        headers: requestHeaders(token),
         body: request.body,
         timeoutMs: this.settings.timeoutMs,
       });
@@ -273,10 +273,9 @@ function duration(ms: number): string {
   return `${amount} ${unit}${amount === 1 ? '' : 's'}`;
 }
 
-function requestHeaders(token: string, hasBody: boolean): Record<string, string> {
-  const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
-  if (hasBody) headers['Content-Type'] = 'application/json';
-  return headers;
+/** The body's own Content-Type (JSON, or a multipart boundary) comes from the transport. */
+function requestHeaders(token: string): Record<string, string> {
+  return { Authorization: `Bearer ${token}`, Accept: 'application/json' };
 }
 
 function parseJson(text: string): unknown {

@@ -26,6 +26,7 @@ export function normalizeRecord(raw: JsonRecord, shape: RecordShape): JsonRecord
     const value = raw[key];
     raw[key] = typeof value === 'string' ? normalizeString(key, value, shape) : normalizeValue(key, value, shape);
   }
+  shape.complete(raw);
   return raw;
 }
 

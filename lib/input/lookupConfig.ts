@@ -8,6 +8,8 @@ export interface LookupConfig {
   /** emitAll refuses to build a message larger than this many records. */
   maxResults: number;
   allowZeroResults: boolean;
+  /** Copy the pictures of the Image records emitted into the platform's storage, as message attachments. */
+  attachImages: boolean;
 }
 
 export const DEFAULT_MAX_RESULTS = 1000;
@@ -17,7 +19,15 @@ export function parseLookupConfig(cfg: StepConfig): LookupConfig {
     emitBehavior: emitBehavior(cfg.emitBehavior),
     maxResults: parseMaxResults(cfg.maxResults),
     allowZeroResults: cfg.allowZeroResults === true || cfg.allowZeroResults === 'true',
+    attachImages: flag(cfg, 'attachImages'),
   };
+}
+
+function flag(cfg: StepConfig, field: string): boolean {
+  const value = cfg[field];
+  if (value === undefined || value === null || value === '' || value === false || value === 'false') return false;
+  if (value === true || value === 'true') return true;
+  throw new ValidationError(field, `must be true or false, got ${JSON.stringify(value)}`);
 }
 
 function emitBehavior(value: unknown): LookupEmitBehavior {

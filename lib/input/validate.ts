@@ -13,15 +13,15 @@ const ajv = new Ajv({ allErrors: true, coerceTypes: true, strict: false, verbose
 addFormats(ajv);
 const compiled = new Map<string, ValidateFunction>();
 
-/** The message body as a plain object, or an error saying why it is not one. */
-export function bodyObject(body: unknown): Record<string, unknown> {
+/** The message body as a plain object of at most `maxBytes`, or an error saying why it is not one. */
+export function bodyObject(body: unknown, maxBytes = MAX_BODY_BYTES): Record<string, unknown> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     const kind = Array.isArray(body) ? 'an array' : body === null ? 'null' : typeof body;
     throw new ValidationError('body', `must be a JSON object, got ${kind}`);
   }
   const size = Buffer.byteLength(JSON.stringify(body));
-  if (size > MAX_BODY_BYTES) {
-    throw new ValidationError('body', `is ${Math.round(size / 1024)} KB; the limit is ${MAX_BODY_BYTES / 1024} KB`);
+  if (size > maxBytes) {
+    throw new ValidationError('body', `is ${Math.round(size / 1024)} KB; the limit is ${maxBytes / 1024} KB`);
   }
   return body as Record<string, unknown>;
 }

@@ -23,6 +23,8 @@ export interface IncomingMessage {
   id?: string;
   body?: unknown;
   headers?: Record<string, unknown>;
+  /** Binary content beside the body: `{name: {url, size, "content-type"}}`. */
+  attachments?: Record<string, unknown>;
 }
 
 /** Step fields merged with the credential's, as sailor passes them. */

@@ -10,6 +10,6 @@ export interface PlatformMessage {
 }
 
 /** A new message with a unique id (randomUUID: a fraction of the cost of uuid@3's per-call randomBytes). */
-export function newMessage(body: unknown): PlatformMessage {
-  return { id: randomUUID(), body, headers: {}, attachments: {}, metadata: {} };
+export function newMessage(body: unknown, attachments: Record<string, unknown> = {}): PlatformMessage {
+  return { id: randomUUID(), body, headers: {}, attachments, metadata: {} };
 }

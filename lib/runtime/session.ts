@@ -75,7 +75,7 @@ export function keysToPersist(cfg: StepConfig, tokens: TokenSet): Record<string,
   };
 }
 
-/** Emits one data message with `body`; the caller awaits it (sailor's emit is asynchronous). */
-export function emitData(context: HandlerContext, body: unknown): Promise<unknown> | unknown {
-  return context.emit('data', newMessage(body));
+/** Emits one data message with `body` (and attachments); the caller awaits it (sailor's emit is asynchronous). */
+export function emitData(context: HandlerContext, body: unknown, attachments?: Record<string, unknown>): Promise<unknown> | unknown {
+  return context.emit('data', newMessage(body, attachments));
 }

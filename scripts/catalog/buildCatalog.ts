@@ -2,6 +2,7 @@
 import { EntitySpec, Verb } from '../../lib/catalog/types';
 import { buildFields, buildSubObjects, buildWrappers, RawLookup } from './buildFields';
 import { buildPathQuery, buildPaths } from './buildPaths';
+import { withImageFields } from './imageFields';
 import { RawCatalog, RawEntity } from './rawCatalog';
 
 /** Verbs in the order every generated record lists them. */
@@ -18,7 +19,7 @@ export function buildCatalog(raw: RawCatalog): EntitySpec[] {
   const lookup = rawLookup(raw.entities);
   const knownRecords = recordNames(raw.entities);
   return raw.entities
-    .map((entity) => buildEntity(entity, lookup, knownRecords))
+    .map((entity) => withImageFields(buildEntity(entity, lookup, knownRecords)))
     .sort((a, b) => compareNames(a.name, b.name));
 }
 

@@ -93,9 +93,9 @@ export class FlowFixture {
     return sailor;
   }
 
-  /** Publishes one input message to the step's listen queue (a trigger tick is body `{}`). */
-  async send(stepId: string, body: Record<string, unknown> = {}): Promise<string> {
-    return publishInput(this.channel, this.step(stepId).listenQueue, this.crypto, body);
+  /** Publishes one input message to the step's listen queue (a trigger tick is body `{}`), with its attachments. */
+  async send(stepId: string, body: Record<string, unknown> = {}, attachments: Record<string, unknown> = {}): Promise<string> {
+    return publishInput(this.channel, this.step(stepId).listenQueue, this.crypto, body, {}, attachments);
   }
 
   /**

@@ -15,9 +15,12 @@ export interface InputMessage {
  * Sends `body` to the queue as one message and waits for the broker's confirm. `messageId` is required:
  * sailor tracks deliveries by it (without one the consumer stalls and SIGTERM hangs).
  */
-export async function publishInput(channel: ConfirmChannel, queue: string, crypto: MessageCrypto, body: Record<string, unknown>, headers: MessageHeaders = {}): Promise<string> {
+export async function publishInput(
+  channel: ConfirmChannel, queue: string, crypto: MessageCrypto, body: Record<string, unknown>, headers: MessageHeaders = {},
+  attachments: Record<string, unknown> = {},
+): Promise<string> {
   const messageId = randomUUID();
-  const message: InputMessage = { id: messageId, body, headers: {}, attachments: {} };
+  const message: InputMessage = { id: messageId, body, headers: {}, attachments };
   channel.sendToQueue(queue, crypto.encrypt(message), {
     contentType: 'application/json',
     contentEncoding: 'utf8',

@@ -5,12 +5,14 @@
  *   GET  /v1/accounts/{id}                  the account's current keys ({id, keys}), for a component that re-reads them
  *   POST /service-results/{callId}          a service-mode result {status, data}; recorded, answered 200
  *   GET  /callback/oauth2?code&state        where an OAuth provider sends the user back (see platformOAuth.ts)
+ *   GET  /signed/{name}?sig, GET|POST /objects[/{id}]   attachments, both kinds (spec/helpers/objectStorage.ts)
  * Step config is built at each request from the step's fields and its account's current keys, so a
  * sailor started after an updateKeys sees the rotated credential, as on the platform.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ObjectStorage } from '../../spec/helpers/objectStorage';
 import { waitFor } from './waitFor';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -61,7 +63,12 @@ export class PlatformStandIn implements PlatformEndpoint {
   /** OAuth authorizations waiting for the provider's redirect, by their `state`. */
   private readonly oauthCallbacks = new Map<string, (query: URLSearchParams) => Promise<void>>();
 
-  private constructor(private readonly server: http.Server, readonly url: string) {}
+  /** The platform's attachments: signed (steward) URLs and its object storage (maester), on this same server. */
+  readonly storage: ObjectStorage;
+
+  private constructor(private readonly server: http.Server, readonly url: string) {
+    this.storage = new ObjectStorage(url);
+  }
 
   static async start(): Promise<PlatformStandIn> {
     const server = http.createServer();
@@ -131,6 +138,7 @@ export class PlatformStandIn implements PlatformEndpoint {
   }
 
   private async handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    if (this.storage.handle(request, response)) return;
     const url = new URL(request.url ?? '/', this.url);
     const path = url.pathname;
     const body = await readBody(request);

@@ -56,7 +56,8 @@ describe('component.json', () => {
     expect(manifest.triggers.pollingEntity).to.include({ title: 'Polling entity', type: 'polling' });
     expect(Object.fromEntries(Object.entries(manifest.actions).map(([key, action]) => [key, action.title]))).to.deep.equal({
       createObject: 'Create Object', upsertObject: 'Upsert Object', updateObject: 'Update Object',
-      lookupObjectById: 'Lookup Object By ID', deleteObjectById: 'Delete Object By ID', rawRequest: 'Make Raw Request',
+      lookupObjectById: 'Lookup Object By ID', deleteObjectById: 'Delete Object By ID', uploadImage: 'Upload Image',
+      rawRequest: 'Make Raw Request',
     });
   });
 
@@ -145,8 +146,15 @@ describe('component.json', () => {
         }
       });
 
+      // Upload Image offers the two records that have images.
+      if (key === 'uploadImage') it('offers Item and ItemMatrix, the records Lightspeed takes images for', async () => {
+        const offered = await (load().getObjectTypes as () => Promise<Record<string, string>>)();
+        expect(Object.keys(offered)).to.deep.equal(['Item', 'ItemMatrix']);
+        for (const name of Object.keys(offered)) expect(getEntity(`${name}Image`).actions.create, name).to.equal(true);
+      });
+
       // The raw request is about a path, not an entity.
-      if (key !== 'rawRequest') it('offers only catalog entities that allow its verb', async () => {
+      if (key !== 'rawRequest' && key !== 'uploadImage') it('offers only catalog entities that allow its verb', async () => {
         const offered = await (load().getObjectTypes as () => Promise<Record<string, string>>)();
         expect(Object.keys(offered).length).to.be.greaterThan(10);
         for (const name of Object.keys(offered)) {

@@ -33,11 +33,11 @@ type Handler = { process(this: HandlerContext, msg: IncomingMessage, cfg: StepCo
 
 /** Calls `module.process` as sailor does; returns what it emitted, and the error it threw if any. */
 export async function run(
-  module: Handler, body: unknown, cfg: StepConfig, snapshot?: unknown, platform?: PlatformApiClient,
+  module: Handler, body: unknown, cfg: StepConfig, snapshot?: unknown, platform?: PlatformApiClient, attachments?: Record<string, unknown>,
 ): Promise<Emitted & { thrown?: Error }> {
   const context = getContext(platform);
   try {
-    await module.process.call(context, { id: 'msg-1', body, headers: {} }, cfg, snapshot);
+    await module.process.call(context, { id: 'msg-1', body, headers: {}, ...(attachments ? { attachments } : {}) }, cfg, snapshot);
     return context.emitted;
   } catch (error) {
     return { ...context.emitted, thrown: error as Error };

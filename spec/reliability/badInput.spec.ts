@@ -5,14 +5,20 @@ import * as lookup from '../../lib/actions/lookupObjectById';
 import * as raw from '../../lib/actions/rawRequest';
 import * as update from '../../lib/actions/updateObject';
 import * as upsert from '../../lib/actions/upsertObject';
+import * as uploadImage from '../../lib/actions/uploadImage';
 import * as trigger from '../../lib/triggers/pollingEntity';
 import { Simulator } from '../../simulator';
 import { run, simulatorWith } from '../helpers/component';
+import { ObjectStorage } from '../helpers/objectStorage';
 import { assertNoSecrets } from './harness';
 import { tally } from './tally';
 
 type Handler = Parameters<typeof run>[0];
-interface Case { name: string; handler: Handler; cfg: Record<string, unknown>; body: unknown; error: string | RegExp }
+interface Case {
+  name: string; handler: Handler; cfg: Record<string, unknown>; body: unknown; error: string | RegExp;
+  /** The message's attachments, or a body naming a URL, served by a stand-in of the platform's storage. */
+  message?: (storage: ObjectStorage) => { body?: unknown; attachments?: Record<string, unknown> };
+}
 
 const big = 'x'.repeat(600 * 1024);
 
@@ -77,6 +83,35 @@ const NAMES_NEARLY_RIGHT: Case[] = [
   { name: 'trigger pollingField in the wrong case', handler: trigger, cfg: { objectType: 'Item', pollingField: 'timestamp' }, body: {}, error: 'pollingField: "timestamp" is not a datetime field of Item (choose one of timeStamp, createTime); did you mean timeStamp?' },
 ];
 
+const image = { objectType: 'Item' };
+const PNG_HEAD = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const LIMIT = 'the limit is 10485760 bytes (10 MB)';
+
+/** Upload Image: no picture, an empty one, one that is not a picture, one too large, in each source; and its fields. */
+const IMAGE_REFUSALS: Case[] = [
+  { name: 'image: no picture at all', handler: uploadImage, cfg: image, body: { itemID: 1, description: 'Front' }, error: 'body.imageUrl: is required: give body.imageUrl, or body.imageBase64 with body.filename, or attach the image to the message' },
+  { name: 'image: empty base64 file', handler: uploadImage, cfg: image, body: { itemID: 1, imageBase64: 'data:image/png;base64,', filename: 'a.png' }, error: 'body.imageBase64: is an empty file: there is no image to upload' },
+  { name: 'image: base64 text, not a picture', handler: uploadImage, cfg: image, body: { itemID: 1, imageBase64: Buffer.from('<html>not a picture</html>').toString('base64'), filename: 'a.jpg' }, error: 'body.imageBase64: is not a JPEG, PNG or GIF image' },
+  { name: 'image: base64 over 10 MB', handler: uploadImage, cfg: image, body: { itemID: 1, imageBase64: Buffer.concat([PNG_HEAD, Buffer.alloc(10 * 1024 * 1024 + 1 - PNG_HEAD.length)]).toString('base64'), filename: 'big.png' }, error: `body.imageBase64: is 10485761 bytes; ${LIMIT}` },
+  { name: 'image: base64 that is not base64', handler: uploadImage, cfg: image, body: { itemID: 1, imageBase64: 'not base64!', filename: 'a.jpg' }, error: 'body.imageBase64: is not base64 (letters, digits, "+", "/", "=")' },
+  { name: 'image: base64 without a file name', handler: uploadImage, cfg: image, body: { itemID: 1, imageBase64: PNG_HEAD.toString('base64') }, error: 'body.filename: is required with body.imageBase64, such as "shirt.jpg"' },
+  { name: 'image: both a URL and base64', handler: uploadImage, cfg: image, body: { itemID: 1, imageUrl: 'https://shop.example/a.jpg', imageBase64: PNG_HEAD.toString('base64'), filename: 'a.png' }, error: 'body.imageBase64: give one image: body.imageUrl or body.imageBase64, not both' },
+  { name: 'image: a URL that is not http', handler: uploadImage, cfg: image, body: { itemID: 1, imageUrl: 'ftp://shop.example/a.jpg' }, error: 'body.imageUrl: must be an http or https URL of the picture, got "ftp://shop.example/a.jpg"' },
+  { name: 'image: a URL serving an empty file', handler: uploadImage, cfg: image, body: {}, message: (storage) => ({ body: { itemID: 1, imageUrl: storage.signedAttachment('empty.jpg', Buffer.alloc(0), 'image/jpeg').url } }), error: 'body.imageUrl: is an empty file: there is no image to upload' },
+  { name: 'image: a URL serving a web page', handler: uploadImage, cfg: image, body: {}, message: (storage) => ({ body: { itemID: 1, imageUrl: storage.signedAttachment('shirt', Buffer.from('<html>shop</html>'), 'text/html').url } }), error: 'body.imageUrl: is not a JPEG, PNG or GIF image (its content type is text/html)' },
+  { name: 'image: a URL serving 11 MB', handler: uploadImage, cfg: image, body: {}, message: (storage) => ({ body: { itemID: 1, imageUrl: storage.signedAttachment('big.png', Buffer.concat([PNG_HEAD, Buffer.alloc(11 * 1024 * 1024)]), 'image/png').url } }), error: `body.imageUrl: is 11534344 bytes; ${LIMIT}` },
+  { name: 'image: an attachment declared as text', handler: uploadImage, cfg: image, body: { itemID: 1 }, message: (storage) => ({ attachments: { 'notes.txt': storage.signedAttachment('notes.txt', Buffer.from('hello'), 'text/plain') } }), error: 'attachments["notes.txt"]: is text/plain, not an image (JPEG, PNG or GIF)' },
+  { name: 'image: an empty attachment (object storage)', handler: uploadImage, cfg: image, body: { itemID: 1 }, message: (storage) => ({ attachments: { 'a.jpg': storage.maesterAttachment(Buffer.alloc(0), 'image/jpeg') } }), error: 'attachments["a.jpg"]: is an empty file: there is no image to upload' },
+  { name: 'image: an attachment declared at 20 MB', handler: uploadImage, cfg: image, body: { itemID: 1 }, message: (storage) => ({ attachments: { 'big.jpg': { ...storage.signedAttachment('big.jpg', PNG_HEAD, 'image/jpeg'), size: 20 * 1024 * 1024 } } }), error: `attachments["big.jpg"]: is 20971520 bytes; ${LIMIT}` },
+  { name: 'image: several attachments, none named', handler: uploadImage, cfg: image, body: { itemID: 1 }, message: (storage) => ({ attachments: { 'a.jpg': storage.signedAttachment('a.jpg', PNG_HEAD, 'image/png'), 'b.jpg': storage.signedAttachment('b.jpg', PNG_HEAD, 'image/png') } }), error: 'attachmentName: is required: the message has 2 attachments (a.jpg, b.jpg); name the image' },
+  { name: 'image: a named attachment that is not there', handler: uploadImage, cfg: { ...image, attachmentName: 'shirt.JPG' }, body: { itemID: 1 }, message: (storage) => ({ attachments: { 'shirt.jpg': storage.signedAttachment('shirt.jpg', PNG_HEAD, 'image/png') } }), error: 'attachmentName: the message has no attachment "shirt.JPG" (it has shirt.jpg); did you mean shirt.jpg?' },
+  { name: 'image: an attachment in a storage the platform has not', handler: uploadImage, cfg: image, body: { itemID: 1 }, message: () => ({ attachments: { 'a.jpg': { url: 'https://files.example/a.jpg?storage_type=ftp', size: 10 } } }), error: 'attachments["a.jpg"]: has storage type "ftp", which the platform does not have (steward or maester)' },
+  { name: 'image: objectType Customer', handler: uploadImage, cfg: { objectType: 'Customer' }, body: { customerID: 1 }, error: 'objectType: "Customer" cannot have images: choose Item or ItemMatrix' },
+  { name: 'image: itemID "abc"', handler: uploadImage, cfg: image, body: { itemID: 'abc', imageUrl: 'https://shop.example/a.jpg' }, error: 'body.itemID: must be integer, got "abc"' },
+  { name: 'image: match by customSku without one', handler: uploadImage, cfg: { ...image, matchField: 'customSku' }, body: { imageUrl: 'https://shop.example/a.jpg' }, error: 'body.customSku: is required' },
+  { name: 'image: a misspelt field', handler: uploadImage, cfg: image, body: { itemID: 1, imageURL: 'https://shop.example/a.jpg' }, error: 'body.imageURL: not a field of Upload Image; did you mean imageUrl?' },
+];
+
 /** Every case must fail with an error naming the field and the problem, and send nothing at all. */
 export const BAD_INPUTS: Case[] = [
   { name: 'no objectType', handler: create, cfg: {}, body: {}, error: 'objectType: is required: choose the Lightspeed entity' },
@@ -102,6 +137,7 @@ export const BAD_INPUTS: Case[] = [
   { name: 'register open without registerID', handler: create, cfg: { objectType: 'RegisterOpen' }, body: {}, error: 'body.registerID: is required' },
   ...NESTED_MISTAKES,
   ...NAMES_NEARLY_RIGHT,
+  ...IMAGE_REFUSALS,
   { name: 'a non-object body (array)', handler: create, cfg: { objectType: 'Item' }, body: [1, 2], error: 'body: must be a JSON object, got an array' },
   { name: 'a non-object body (string)', handler: update, cfg: { objectType: 'Item' }, body: 'itemID=1', error: 'body: must be a JSON object, got string' },
   { name: 'an oversized body', handler: create, cfg: { objectType: 'Item' }, body: { description: big }, error: 'body: is 600 KB; the limit is 512 KB' },
@@ -124,6 +160,7 @@ export const BAD_INPUTS: Case[] = [
   { name: 'a filter on an unknown field', handler: lookup, cfg: { objectType: 'Item' }, body: { filters: { colour: 'red' } }, error: 'body.filters.colour: not a field of Item' },
   { name: 'a between filter with one value', handler: lookup, cfg: { objectType: 'Item' }, body: { filters: { itemID: '><,5' } }, error: 'body.filters.itemID: "><" needs two values: "><,from,to"' },
   { name: 'an unknown relation', handler: lookup, cfg: { objectType: 'Item' }, body: { loadRelations: ['Colour'] }, error: /^body\.loadRelations\.0: must be one of Category/ },
+  { name: 'lookup attachImages "yes"', handler: lookup, cfg: { objectType: 'Item', attachImages: 'yes' }, body: { id: 1 }, error: 'attachImages: must be true or false, got "yes"' },
   { name: 'a bad emitBehavior', handler: lookup, cfg: { objectType: 'Item', emitBehavior: 'emitSome' }, body: { id: 1 }, error: 'emitBehavior: must be emitIndividually, emitPage or emitAll, got "emitSome"' },
   ...PATHS_LEAVING_THE_ACCOUNT.map(([path, named]): Case => ({
     name: `raw request to ${JSON.stringify(path)}`, handler: raw, cfg: {}, body: { method: 'GET', path },
@@ -156,14 +193,26 @@ export const BAD_INPUTS: Case[] = [
 describe('reliability: bad input gets a clear error naming the field, and no request is sent', () => {
   let sim: Simulator;
   let cfg: Awaited<ReturnType<typeof simulatorWith>>['cfg'];
-  before(async () => ({ sim, cfg } = await simulatorWith({ items: 5 })));
-  after(() => sim.close());
+  let storage: ObjectStorage;
+  let saved: NodeJS.ProcessEnv;
+  before(async () => {
+    ({ sim, cfg } = await simulatorWith({ items: 5 }));
+    storage = await ObjectStorage.start();
+    saved = { ...process.env };
+    Object.assign(process.env, storage.env);
+  });
+  after(async () => {
+    process.env = saved;
+    await storage.close();
+    await sim.close();
+  });
   beforeEach(() => sim.resetStats());
 
   for (const bad of BAD_INPUTS) {
     it(bad.name, async () => {
       tally.badInputs.run += 1;
-      const result = await run(bad.handler, bad.body, cfg(bad.cfg));
+      const message = bad.message?.(storage) ?? {};
+      const result = await run(bad.handler, message.body ?? bad.body, cfg(bad.cfg), undefined, undefined, message.attachments);
       expect(result.thrown, 'an error').to.be.instanceOf(Error);
       if (typeof bad.error === 'string') expect(result.thrown?.message).to.equal(bad.error);
       else expect(result.thrown?.message).to.match(bad.error);
@@ -174,8 +223,8 @@ describe('reliability: bad input gets a clear error naming the field, and no req
     });
   }
 
-  it('has at least 30 cases across the trigger and the six actions', () => {
+  it('has at least 30 cases across the trigger and the seven actions', () => {
     expect(BAD_INPUTS.length).to.be.at.least(30);
-    expect(new Set(BAD_INPUTS.map((bad) => bad.handler)).size).to.equal(7);
+    expect(new Set(BAD_INPUTS.map((bad) => bad.handler)).size).to.equal(8);
   });
 });

@@ -1,5 +1,5 @@
 /** The HTTP layer: one exchange on the wire, typed errors, retry decisions and timing, redaction, clock and logger. What the rest of the client may use. */
-export { HttpHeaders, HttpRequest, HttpResponse, NoResponseError, Transport, header } from './transport';
+export { HttpHeaders, HttpRequest, HttpResponse, NoResponseError, StreamedBody, Transport, header, isStreamedBody } from './transport';
 export { Clock, systemClock } from './clock';
 export { Logger, silentLogger } from './logger';
 export { SecretRedactor, redactJson, redactingLogger } from './redact';

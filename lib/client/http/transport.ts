@@ -11,7 +11,7 @@ export interface HttpRequest {
   /** Absolute URL, query included. */
   url: string;
   headers: Record<string, string>;
-  /** JSON body for POST/PUT. */
+  /** JSON body for POST/PUT, or a streamed body opened afresh for this exchange. */
   body?: unknown;
   timeoutMs: number;
 }
@@ -31,6 +31,20 @@ export class NoResponseError extends Error {
     super(`no HTTP response (${code ?? 'no error code'})`);
     this.failure = connectionFailure(code);
   }
+}
+
+/**
+ * A body sent as a stream (a multipart upload). A stream is read once, so every attempt opens a new one; its headers
+ * carry the content type and, when known, the length.
+ */
+export interface StreamedBody {
+  readonly kind: 'streamed';
+  open(): { stream: NodeJS.ReadableStream; headers: Record<string, string> };
+}
+
+/** Whether a request body is a StreamedBody rather than JSON. */
+export function isStreamedBody(body: unknown): body is StreamedBody {
+  return typeof body === 'object' && body !== null && (body as { kind?: unknown }).kind === 'streamed';
 }
 
 /** Sends one HTTP exchange over keep-alive connections. No retries, no status policy. */
@@ -54,11 +68,12 @@ export class Transport {
 
   async send(request: HttpRequest): Promise<HttpResponse> {
     try {
+      const { data, headers } = requestBody(request);
       const response = await this.axios.request<string>({
         method: request.method,
         url: request.url,
-        headers: request.headers,
-        data: request.body === undefined ? undefined : JSON.stringify(request.body),
+        headers: { ...request.headers, ...headers },
+        data,
         timeout: request.timeoutMs,
       });
       return { status: response.status, headers: lowerCaseHeaders(response.headers), text: response.data ?? '' };
@@ -66,6 +81,13 @@ export class Transport {
       throw toNoResponseError(error);
     }
   }
+}
+
+function requestBody(request: HttpRequest): { data: unknown; headers: Record<string, string> } {
+  if (request.body === undefined) return { data: undefined, headers: {} };
+  if (!isStreamedBody(request.body)) return { data: JSON.stringify(request.body), headers: { 'Content-Type': 'application/json' } };
+  const { stream, headers } = request.body.open();
+  return { data: stream, headers };
 }
 
 function hasProxyVariables(): boolean {
