@@ -104,8 +104,17 @@ function writeItemShops(svc: ApiServices, itemID: string, given: unknown[]): voi
     const parsed = parseBody(childEntity, childTable, svc.relations, child, 'update');
     svc.store.update('ItemShop', row, parsed.values);
   }
-  const summary = ofItem().find((row) => row.shopID === '0');
-  const total = ofItem().filter((row) => row.shopID !== '0').reduce((sum, row) => sum + Number(row.qoh || 0), 0);
+  refreshStockSummary(svc, itemID);
+}
+
+/**
+ * The shop 0 summary of an Item holds the sum of its shops' stock, as Lightspeed keeps it; rewriting it moves its
+ * timeStamp too, so a poll of ItemShop by timeStamp sees every stock write, the summary's included.
+ */
+export function refreshStockSummary(svc: ApiServices, itemID: string): void {
+  const rows = svc.store.table('ItemShop')?.rows.filter((row) => row.itemID === itemID) ?? [];
+  const summary = rows.find((row) => row.shopID === '0');
+  const total = rows.filter((row) => row.shopID !== '0').reduce((sum, row) => sum + Number(row.qoh || 0), 0);
   if (summary) svc.store.update('ItemShop', summary, { qoh: String(total) });
 }
 

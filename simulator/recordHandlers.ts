@@ -1,7 +1,7 @@
 /** Single-record verbs: read, create (POST), partial update (PUT), delete (archive or hard delete). */
 import { parseBody } from './bodies';
 import { ApiRequest, ApiResult, ApiServices } from './context';
-import { inlineNested, writeNested } from './nestedWrites';
+import { inlineNested, refreshStockSummary, writeNested } from './nestedWrites';
 import { Table } from './table';
 import { ApiError, SimEntity, WireObject } from './types';
 
@@ -98,6 +98,8 @@ export function handleUpdate(req: ApiRequest, svc: ApiServices): ApiResult {
   const inline = inlineNested(req.entity, table, row, parsed.nested);
   svc.store.update(table.name, row, { ...parsed.values, ...inline });
   writeNested(svc, table, row, parsed.nested, false);
+  // A shop's stock written directly: the summary follows, as it does when the stock comes with the Item.
+  if (table.name === 'ItemShop' && row.shopID !== '0' && parsed.values.qoh !== undefined) refreshStockSummary(svc, String(row.itemID));
   return single(req.entity.responseKey, withRelations(req, svc, table, row) ?? row);
 }
 

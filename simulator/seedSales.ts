@@ -10,6 +10,8 @@ import { WireObject } from './types';
 
 /** Sales 1..5 predate `updatetime`: it is empty on them. */
 const LEGACY_SALES = 5;
+/** Every 7th sale, once completed, was voided afterwards (7, 14, 21...): a feed of completed sales must tell them apart. */
+const VOIDED_EVERY = 7;
 
 /**
  * Customers. Contact list sizes follow the id so tests can rely on them: one address each,
@@ -48,7 +50,7 @@ export function saleLineCount(saleID: number, rng: Prng): number {
   return rng.int(1, 4);
 }
 
-/** Sales: completed ones carry one payment (every 5th two); sale 2 is an empty, open sale. */
+/** Sales: completed ones carry one payment (every 5th two), every 7th is voided; sale 2 is an empty, open sale. */
 export function seedSales(store: Store, options: SimulatorOptions, at: StampAt): void {
   const rng = new Prng(`${options.seed}:sales`);
   const activeItems = Math.max(1, options.items - options.archivedItems);
@@ -79,8 +81,9 @@ export function seedSales(store: Store, options: SimulatorOptions, at: StampAt):
     const subtotal = lines.reduce((sum, l) => sum + Number(l.calcSubtotal), 0);
     const total = lines.reduce((sum, l) => sum + Number(l.calcTotal), 0);
     const completed = lines.length > 0;
+    const voided = completed && id % VOIDED_EVERY === 0;
     store.seed('Sale', {
-      saleID: String(id), timeStamp: stamp, completed: completed ? 'true' : 'false', archived: 'false', voided: 'false',
+      saleID: String(id), timeStamp: stamp, completed: completed ? 'true' : 'false', archived: 'false', voided: voided ? 'true' : 'false',
       // The first sales predate updatetime: it is empty, as on older real accounts (a filter on it never matches).
       createTime: created, updatetime: id <= LEGACY_SALES ? '' : stamp, completeTime: completed ? stamp : '', referenceNumber: '',
       tax1Rate: '0.05', tax2Rate: '0.09975', calcSubtotal: subtotal.toFixed(2), calcTaxable: subtotal.toFixed(2),

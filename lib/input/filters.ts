@@ -9,15 +9,25 @@ type Operator = typeof OPERATORS[number];
 /** Something that was meant as an operator: only operator characters, or a word Lightspeed uses as one. */
 const OPERATOR_LIKE = /^([<>=!~]+|in|or|like)$/i;
 
+/** Where the filters sit in the step (for error texts), and fields a caller does not allow a filter on, with why. */
+export interface FilterOptions {
+  path?: string;
+  refused?: Record<string, string>;
+}
+
 /**
  * Query parameters from `{field: value}` filters. A value is either a plain value (equality, compared literally:
  * `"A,B"` finds `A,B`) or Lightspeed's `operator,value` syntax, passed as written: `">=,2024-01-01T00:00:00+00:00"`,
  * `"~,%shirt%"`, `"IN,[1,2,3]"`, `"><,1,10"`. `or` is passed through as Lightspeed's `field=value|field=value`.
  */
-export function filterParams(entity: EntitySpec, filters: Record<string, unknown>, loadedRelations: string[]): Record<string, string> {
+export function filterParams(
+  entity: EntitySpec, filters: Record<string, unknown>, loadedRelations: string[], options: FilterOptions = {},
+): Record<string, string> {
   const params: Record<string, string> = {};
   for (const [field, value] of Object.entries(filters)) {
-    const name = `body.filters.${field}`;
+    const name = `${options.path ?? 'body.filters'}.${field}`;
+    const refusal = options.refused?.[field];
+    if (refusal !== undefined) throw new ValidationError(name, refusal);
     if (field === 'or') {
       if (typeof value !== 'string' || !value.includes('=')) throw new ValidationError(name, 'must be text such as "firstName=Ann|firstName=Bob"');
       params.or = value;

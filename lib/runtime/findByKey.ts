@@ -1,4 +1,4 @@
-/** Finding the one record a key of the other system names (customSku, upc, an e-mail): Upsert and Upload Image. */
+/** Finding the one record a key of the other system names (customSku, upc, an e-mail): Upsert, Upload Image, Set Stock Level. */
 import { MatchField } from '../catalog/matchFields';
 import { JsonRecord } from '../catalog/records';
 import { hasArchive } from '../catalog/schemaIn';
@@ -6,12 +6,15 @@ import { EntitySpec } from '../catalog/types';
 import { EntityApi } from '../client/entityApi';
 import { literalValue } from '../input/filters';
 
+/** Turns the reason a match failed into the caller's error (each says what it did not write). */
+export type Refusal = (reason: string) => Error;
+
 /**
  * The one record carrying `value` (archived ones included), or undefined. Several, or one Lightspeed returns that
  * does not carry the value itself, are refused with `refuse(reason)`.
  */
 export async function findByKey(
-  api: EntityApi, entity: EntitySpec, field: MatchField, value: string, refuse: (reason: string) => Error,
+  api: EntityApi, entity: EntitySpec, field: MatchField, value: string, refuse: Refusal,
 ): Promise<JsonRecord | undefined> {
   const params: Record<string, string> = { [field.key]: literalValue(value) };
   if (hasArchive(entity)) params.archived = 'true';

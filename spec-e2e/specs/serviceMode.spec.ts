@@ -110,7 +110,9 @@ describe('Service mode (runService.js): verifyCredentials, metadata and select m
   describe('select models', function () {
     it('component.json names getObjectTypes for the trigger and every entity action, getPollingFields for the trigger, getMatchFields for upsert', function () {
       const models = selectModels();
-      for (const name of Object.keys(allFunctions).filter((candidate) => candidate !== 'rawRequest')) expect(models).to.deep.include([name, 'getObjectTypes']);
+      for (const [name, func] of Object.entries(allFunctions)) {
+        if (func.fields?.objectType) expect(models).to.deep.include([name, 'getObjectTypes']);
+      }
       expect(models).to.deep.include(['pollingEntity', 'getPollingFields']);
       expect(models).to.deep.include(['upsertObject', 'getMatchFields']);
     });
@@ -129,10 +131,28 @@ describe('Service mode (runService.js): verifyCredentials, metadata and select m
       expect(outcome.data).to.include.keys('itemID', 'customSku');
     });
 
+    it('setStockLevel.getMatchFields offers itemID and the Item\'s SKUs', async function () {
+      const outcome = await call({ method: 'selectModel', actionOrTrigger: 'setStockLevel', getModelMethod: 'getMatchFields', cfg: stepConfig({}) });
+      expect(outcome.status, JSON.stringify(outcome.data)).to.equal('success');
+      expect(outcome.data).to.include.keys('itemID', 'customSku', 'upc');
+    });
+
     it('pollingEntity.getPollingFields for Item offers timeStamp', async function () {
       const outcome = await call({ method: 'selectModel', actionOrTrigger: 'pollingEntity', getModelMethod: 'getPollingFields', cfg: stepConfig({ objectType: 'Item' }) });
       expect(outcome.status, JSON.stringify(outcome.data)).to.equal('success');
       expect(outcome.data).to.have.property('timeStamp').that.is.a('string');
     });
+
+    for (const [name, model, expected] of [
+      ['completedSales', 'getShops', { 1: 'Main Street', 2: 'Harbour Mall' }],
+      ['stockChanges', 'getShops', { 1: 'Main Street', 2: 'Harbour Mall' }],
+      ['newCustomers', 'getCustomerTypes', { 1: 'Retail', 2: 'Wholesale' }],
+    ] as const) {
+      it(`${name}.${model} reads the account's list with the step's credential, {id: name}`, async function () {
+        const outcome = await call({ method: 'selectModel', actionOrTrigger: name, getModelMethod: model, cfg: stepConfig({}) });
+        expect(outcome.status, JSON.stringify(outcome.data)).to.equal('success');
+        expect(outcome.data).to.deep.equal(expected);
+      });
+    }
   });
 });

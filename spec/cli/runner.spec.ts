@@ -116,7 +116,7 @@ describe('lightspeed-retail run', () => {
     expect(events(result.stdout).filter((line) => line.event === 'data')).to.have.length(10);
     expect(result.stderr.split('\n').filter((line) => line.startsWith('[warn]'))).to.deep.equal([
       '[warn] cfg key "start_time" is not a field of pollingEntity and is ignored; did you mean startTime? Known keys: '
-        + 'objectType, pollingField, includeArchived, emitBehavior, startTime, endTime, loadRelations, lookbackSeconds, pageSize, '
+        + 'objectType, pollingField, includeArchived, emitBehavior, startTime, endTime, loadRelations, filters, lookbackSeconds, pageSize, '
         + 'and the credential\'s oauth, environmentUrl, accountId, clientId, clientSecret, refreshToken, tokenUrl',
     ]);
     // verifyCredentials is run with a step's cfg file: step fields are at home there, a misspelt credential field is not.

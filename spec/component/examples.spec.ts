@@ -59,7 +59,7 @@ describe('examples/: every ready step runs with the local runner against the sim
     await sim.close();
   });
 
-  it('has a step for the trigger and for every action of component.json, and nothing else', () => {
+  it('has a step for every trigger and action of component.json, and nothing else', () => {
     const manifest = readJson(path.join(ROOT, 'component.json')) as { triggers: Row; actions: Row };
     const functions = [...Object.keys(manifest.triggers), ...Object.keys(manifest.actions)].sort();
     expect([...new Set(all.map((example) => example.fn))].sort()).to.deep.equal(functions);

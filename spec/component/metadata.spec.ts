@@ -4,7 +4,11 @@ import * as remove from '../../lib/actions/deleteObjectById';
 import * as lookup from '../../lib/actions/lookupObjectById';
 import * as update from '../../lib/actions/updateObject';
 import * as upsert from '../../lib/actions/upsertObject';
+import * as setStock from '../../lib/actions/setStockLevel';
+import * as completedSales from '../../lib/triggers/completedSales';
+import * as newCustomers from '../../lib/triggers/newCustomers';
 import * as trigger from '../../lib/triggers/pollingEntity';
+import * as stockChanges from '../../lib/triggers/stockChanges';
 
 describe('dynamic metadata and select models', () => {
   it('createObject on Item: writable fields in, the typed record out', async () => {
@@ -66,5 +70,34 @@ describe('dynamic metadata and select models', () => {
   it('metadata for an entity that does not allow the verb is a clear error', async () => {
     const error = await create.getMetaModel({ objectType: 'SalePayment' }).catch((e: Error) => e);
     expect((error as Error).message).to.equal('objectType: SalePayment cannot be created through the Lightspeed API');
+  });
+
+  it('ready-made triggers: the polled entity\'s record out, in pages when asked; Stock changes with Add SKUs adds the SKU fields', async () => {
+    const sales = await completedSales.getMetaModel({});
+    expect(sales.in).to.deep.equal({ type: 'object', properties: {} });
+    expect(sales.out.properties).to.include.keys('saleID', 'completeTime', 'voided', 'SaleLines', 'SalePayments', 'Customer');
+    const stock = await stockChanges.getMetaModel({ addSkus: true, emitBehavior: 'emitPage' });
+    const record = stock.out.properties?.results?.items?.properties;
+    expect(record).to.include.keys('itemShopID', 'itemID', 'shopID', 'qoh', 'reorderPoint');
+    expect(record?.customSku).to.deep.equal({ type: ['string', 'null'], title: 'Item customSku' });
+    expect(record?.systemSku).to.deep.equal({ type: ['integer', 'null'], title: 'Item systemSku' });
+    expect((await stockChanges.getMetaModel({})).out.properties).not.to.have.property('customSku');
+    expect((await newCustomers.getMetaModel({ newAndUpdated: true })).out.properties).to.include.keys('customerID', 'createTime', 'Contact');
+  });
+
+  it('Set Stock Level: the item key of Match by, shop and quantities in, in the designer\'s dialect; the result out', async () => {
+    const byId = await setStock.getMetaModel({});
+    expect(Object.keys(byId.in.properties ?? {})).to.deep.equal(['itemID', 'shopID', 'shopName', 'qoh', 'reorderPoint', 'reorderLevel']);
+    expect(byId.in.properties?.itemID).to.include({ type: 'integer', required: true });
+    expect(byId.in.properties?.qoh).to.include({ type: 'integer', required: true });
+    expect(byId.in.properties?.shopID).not.to.have.property('required');
+    expect(byId.in).not.to.have.property('required');
+    const bySku = await setStock.getMetaModel({ matchField: 'customSku' });
+    expect(bySku.in.properties).not.to.have.property('itemID');
+    expect(bySku.in.properties?.customSku).to.include({ type: 'string', required: true });
+    expect(Object.keys(byId.out.properties ?? {})).to.deep.equal(['itemID', 'shopID', 'itemShopID', 'qohBefore', 'qoh', 'changed']);
+    expect(await setStock.getMatchFields()).to.deep.equal({
+      itemID: 'itemID (default)', customSku: 'customSku', systemSku: 'systemSku', upc: 'upc', ean: 'ean', manufacturerSku: 'manufacturerSku',
+    });
   });
 });

@@ -6,7 +6,11 @@ import * as raw from '../../lib/actions/rawRequest';
 import * as update from '../../lib/actions/updateObject';
 import * as upsert from '../../lib/actions/upsertObject';
 import * as uploadImage from '../../lib/actions/uploadImage';
+import * as setStock from '../../lib/actions/setStockLevel';
+import * as completedSales from '../../lib/triggers/completedSales';
+import * as newCustomers from '../../lib/triggers/newCustomers';
 import * as trigger from '../../lib/triggers/pollingEntity';
+import * as stockChanges from '../../lib/triggers/stockChanges';
 import { Simulator } from '../../simulator';
 import { run, simulatorWith } from '../helpers/component';
 import { ObjectStorage } from '../helpers/objectStorage';
@@ -112,6 +116,60 @@ const IMAGE_REFUSALS: Case[] = [
   { name: 'image: a misspelt field', handler: uploadImage, cfg: image, body: { itemID: 1, imageURL: 'https://shop.example/a.jpg' }, error: 'body.imageURL: not a field of Upload Image; did you mean imageUrl?' },
 ];
 
+/**
+ * The trigger's Filters take the Lookup's syntax: every bad Lookup filter is refused there too, named `filters.<field>`;
+ * but a filter on Item's polling field (timeStamp), which the trigger refuses as such (TRIGGER_FILTERS below). The
+ * Lookup's body reaches the check as text; the trigger's JSON keeps a value's JSON type, and its error shows that.
+ */
+function asTriggerFilters(cases: Case[]): Case[] {
+  return cases.filter((bad) => bad.handler === lookup && (bad.body as { filters?: unknown }).filters !== undefined)
+    .filter((bad) => !('timeStamp' in (bad.body as { filters: object }).filters))
+    .map((bad) => {
+      const filters = (bad.body as { filters: Record<string, unknown> }).filters;
+      const jsonValues = Object.values(filters).filter((value) => typeof value !== 'string');
+      const named = (error: string): string => jsonValues.reduce<string>(
+        (text, value) => text.replace(`got "${String(value)}"`, `got ${JSON.stringify(value)}`), error.replace(/^body\.filters\./, 'filters.'));
+      return {
+        name: `trigger filters: ${bad.name}`,
+        handler: trigger,
+        cfg: { objectType: bad.cfg.objectType, filters: JSON.stringify(filters) },
+        body: {},
+        error: typeof bad.error === 'string' ? named(bad.error) : bad.error,
+      };
+    });
+}
+
+/** What only the trigger's Filters refuse. */
+const TRIGGER_FILTERS: Case[] = [
+  { name: 'trigger filter on the polling field', handler: trigger, cfg: { objectType: 'Item', filters: '{"timeStamp": ">,2024-01-01"}' }, body: {}, error: 'filters.timeStamp: timeStamp is the polling field: each run sets its window itself (a filter on it would break the walk); use Start time and End time' },
+  { name: 'trigger filter on either field of Sale\'s pair', handler: trigger, cfg: { objectType: 'Sale', filters: { updatetime: '>,2024-01-01' } }, body: {}, error: /^filters\.updatetime: updatetime is the polling field/ },
+  { name: 'trigger filter on archived', handler: trigger, cfg: { objectType: 'Customer', filters: { archived: 'true' } }, body: {}, error: 'filters.archived: use "Include archived" to have archived records too' },
+  { name: 'trigger filters that are not JSON', handler: trigger, cfg: { objectType: 'Item', filters: 'shopID=2' }, body: {}, error: 'filters: must be a JSON object such as {"shopID": "=,2"}, got shopID=2' },
+  { name: 'trigger filters as a list', handler: trigger, cfg: { objectType: 'Item', filters: '[{"itemID": 1}]' }, body: {}, error: 'filters: must be a JSON object such as {"shopID": "=,2"}, got [{"itemID":1}]' },
+  { name: 'trigger filter on a relation not loaded', handler: trigger, cfg: { objectType: 'Item', filters: { 'Category.name': 'Mugs' } }, body: {}, error: 'filters.Category.name: filters on Category need "Category" in loadRelations' },
+];
+
+/** The ready-made triggers and Set Stock Level. */
+const READY_MADE: Case[] = [
+  { name: 'completed sales of shop "main"', handler: completedSales, cfg: { shopID: 'main' }, body: {}, error: 'shopID: must be an ID from the list (a positive whole number), got "main"' },
+  { name: 'completed sales with includeVoided "yes"', handler: completedSales, cfg: { includeVoided: 'yes' }, body: {}, error: 'includeVoided: must be true or false, got "yes"' },
+  { name: 'completed sales with an unknown relation', handler: completedSales, cfg: { loadRelations: 'SaleLine' }, body: {}, error: /^loadRelations: "SaleLine" is not a relation of Sale .*; did you mean SaleLines\?$/ },
+  { name: 'stock changes of shop 0', handler: stockChanges, cfg: { shopID: 0 }, body: {}, error: 'shopID: must be an ID from the list (a positive whole number), got 0' },
+  { name: 'stock changes with addSkus "1"', handler: stockChanges, cfg: { addSkus: '1' }, body: {}, error: 'addSkus: must be true or false, got "1"' },
+  { name: 'new customers of type -1', handler: newCustomers, cfg: { customerTypeID: '-1' }, body: {}, error: 'customerTypeID: must be an ID from the list (a positive whole number), got "-1"' },
+  { name: 'new customers from "last week"', handler: newCustomers, cfg: { startTime: 'last week' }, body: {}, error: 'startTime: is not an ISO 8601 date-time such as 2024-01-01T00:00:00Z, got "last week"' },
+  { name: 'set stock without qoh', handler: setStock, cfg: {}, body: { itemID: 1, shopID: 1 }, error: 'body.qoh: is required' },
+  { name: 'set stock to "many"', handler: setStock, cfg: {}, body: { itemID: 1, shopID: 1, qoh: 'many' }, error: 'body.qoh: must be integer, got "many"' },
+  { name: 'set stock by a delta', handler: setStock, cfg: {}, body: { itemID: 1, shopID: 1, qohChange: 2 }, error: 'body.qoh: is required; body.qohChange: not a field of the stock level' },
+  { name: 'set stock without a shop', handler: setStock, cfg: {}, body: { itemID: 1, qoh: 1 }, error: 'body.shopID: is required (or body.shopName): the shop whose stock to set' },
+  { name: 'set stock with shopID and shopName', handler: setStock, cfg: {}, body: { itemID: 1, shopID: 1, shopName: 'Main Street', qoh: 1 }, error: 'body.shopName: must be left out when shopID is given: give one of them' },
+  { name: 'set stock of shop 0 (the sum)', handler: setStock, cfg: {}, body: { itemID: 1, shopID: 0, qoh: 1 }, error: 'body.shopID: must be >= 1, got 0' },
+  { name: 'set stock without the item', handler: setStock, cfg: {}, body: { shopID: 1, qoh: 1 }, error: 'body.itemID: is required' },
+  { name: 'set stock by a blank customSku', handler: setStock, cfg: { matchField: 'customSku' }, body: { customSku: ' ', shopID: 1, qoh: 1 }, error: 'body.customSku: is required to find the Item by customSku' },
+  { name: 'set stock matched by colour', handler: setStock, cfg: { matchField: 'colour' }, body: { shopID: 1, qoh: 1 }, error: 'matchField: Item cannot be matched by "colour" (choose one of itemID, customSku, systemSku, upc, ean, manufacturerSku)' },
+  { name: 'set stock with a negative reorder point', handler: setStock, cfg: {}, body: { itemID: 1, shopID: 1, qoh: 1, reorderPoint: -2 }, error: 'body.reorderPoint: must be >= 0, got -2' },
+];
+
 /** Every case must fail with an error naming the field and the problem, and send nothing at all. */
 export const BAD_INPUTS: Case[] = [
   { name: 'no objectType', handler: create, cfg: {}, body: {}, error: 'objectType: is required: choose the Lightspeed entity' },
@@ -188,7 +246,10 @@ export const BAD_INPUTS: Case[] = [
   { name: 'missing clientId', handler: lookup, cfg: { objectType: 'Item', clientId: '' }, body: { id: 1 }, error: 'clientId: is required' },
   { name: 'missing clientSecret', handler: create, cfg: { objectType: 'Item', clientSecret: undefined }, body: { description: 'x' }, error: 'clientSecret: is required' },
   { name: 'missing refreshToken', handler: trigger, cfg: { objectType: 'Item', refreshToken: ' ' }, body: {}, error: 'refreshToken: is required: click Authenticate, or paste a refresh token from the authorization helper' },
+  ...TRIGGER_FILTERS,
+  ...READY_MADE,
 ];
+BAD_INPUTS.push(...asTriggerFilters(BAD_INPUTS));
 
 describe('reliability: bad input gets a clear error naming the field, and no request is sent', () => {
   let sim: Simulator;
@@ -223,8 +284,9 @@ describe('reliability: bad input gets a clear error naming the field, and no req
     });
   }
 
-  it('has at least 30 cases across the trigger and the seven actions', () => {
+  it('has at least 30 cases across the four triggers and the eight actions, every Lookup filter case on the trigger too', () => {
     expect(BAD_INPUTS.length).to.be.at.least(30);
-    expect(new Set(BAD_INPUTS.map((bad) => bad.handler)).size).to.equal(8);
+    expect(new Set(BAD_INPUTS.map((bad) => bad.handler)).size).to.equal(12);
+    expect(BAD_INPUTS.filter((bad) => bad.name.startsWith('trigger filters: ')).length).to.be.at.least(10);
   });
 });

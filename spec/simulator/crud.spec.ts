@@ -162,3 +162,31 @@ describe('simulator writes (POST/PUT/DELETE)', () => {
     expect(sim.touch('Item', [9])[0].timeStamp).to.equal('2025-01-01T12:00:00+00:00');
   });
 });
+
+describe('simulator stock writes', () => {
+  let sim: Simulator;
+  let token: string;
+  const clock = new FakeClock(Date.UTC(2030, 0, 1, 12, 0, 0));
+  before(async () => {
+    sim = await startSimulator({ rateLimit: false, now: clock.now });
+    token = await accessToken(sim);
+  });
+  after(() => sim.close());
+
+  it('a PUT of one shop\'s ItemShop moves its timeStamp and the shop 0 summary\'s, which follows the sum', async () => {
+    const stock = () => sim.store.list('ItemShop').filter((row) => row.itemID === '9').map((row) => [row.shopID, row.qoh, row.timeStamp]);
+    const [[, , stampBefore], [, shop1Qoh], [, shop2Qoh]] = stock();
+    const shop2 = sim.store.list('ItemShop').find((row) => row.itemID === '9' && row.shopID === '2');
+    const { status } = await api(sim, token, `ItemShop/${shop2?.itemShopID}.json`, { method: 'PUT', body: { qoh: 17 } });
+    expect(status).to.equal(200);
+    const stamp = '2030-01-01T12:00:00+00:00';
+    expect(stampBefore).to.not.equal(stamp);
+    expect(stock()).to.deep.equal([['0', String(Number(shop1Qoh) + 17), stamp], ['1', shop1Qoh, stampBefore], ['2', '17', stamp]]);
+    expect(shop2Qoh).to.not.equal(undefined);
+  });
+
+  it('seeds voided sales among the completed ones, in both shops', () => {
+    const voided = sim.store.list('Sale').filter((row) => row.voided === 'true').map((row) => [row.saleID, row.completed, row.shopID]);
+    expect(voided).to.deep.equal([['7', 'true', '1'], ['14', 'true', '2'], ['21', 'true', '1'], ['28', 'true', '2'], ['35', 'true', '1']]);
+  });
+});

@@ -3,6 +3,7 @@ import { EntitySpec } from '../../catalog/types';
 import { ValidationError } from '../../client/http';
 import { entityFromConfig } from '../../input/entity';
 import { relations } from '../../input/relations';
+import { pollingFilters } from './filters';
 import { didYouMean } from '../../text/suggest';
 import { StepConfig } from '../../runtime/context';
 import { PollingChoice, pollingChoices } from './fields';
@@ -23,6 +24,10 @@ export interface PollingConfig {
   includeArchived: boolean;
   /** How far each run reads back behind what it emitted, for records that became visible late. */
   lookbackSeconds: number;
+  /** Query parameters of the step's Filters, sent with every page of every pass (empty without filters). */
+  filters: Record<string, string>;
+  /** A short digest of `filters`, kept in the snapshot to notice a change; undefined without filters. */
+  filtersDigest?: string;
 }
 
 /**
@@ -50,16 +55,19 @@ export function parsePollingConfig(cfg: StepConfig, snapshot?: { objectType?: un
   if (startTime && endTime && Date.parse(endTime) <= Date.parse(startTime)) {
     throw new ValidationError('endTime', `(${endTime}) must be after startTime (${startTime})`);
   }
+  const polling = pollingField(cfg, entity, snapshot?.objectType === entity.name ? snapshot.pollingField : undefined);
+  const loadRelations = relations(cfg.loadRelations, entity);
   return {
     entity,
-    polling: pollingField(cfg, entity, snapshot?.objectType === entity.name ? snapshot.pollingField : undefined),
+    polling,
     pageSize: pageSize(cfg.pageSize),
     startTime,
     endTime,
     emitBehavior: emitBehavior(cfg.emitBehavior),
-    loadRelations: relations(cfg.loadRelations, entity),
+    loadRelations,
     includeArchived: includeArchived(cfg.includeArchived, entity),
     lookbackSeconds: lookbackSeconds(cfg.lookbackSeconds),
+    ...pollingFilters(cfg.filters, entity, polling, loadRelations),
   };
 }
 

@@ -20,6 +20,8 @@ export interface PollingSnapshot extends FieldState {
   objectType: string;
   pollingField: string;
   fields?: Record<string, FieldState>;
+  /** Digest of the step's filters the position was reached with; absent without filters. */
+  filters?: string;
 }
 
 /** A page's records this pass emits, and whether the pass is past its upper bound (no later page can hold more). */
@@ -48,6 +50,8 @@ export interface PollingPlan {
   finished(): PollingSnapshot;
   /** Set when the lookback's memory had to forget records to stay within its budget. */
   overflowNote(): string | undefined;
+  /** Set when the step's filters are not the ones the stored position was reached with. */
+  filtersNote?: string;
 }
 
 /** A field's pass plus the state it leaves for the next run. */
@@ -60,8 +64,15 @@ interface FieldPlan {
 
 /** The plan for this run, resuming from `previous` when it belongs to the same entity and polling field. */
 export function planRun(config: PollingConfig, previous: PollingSnapshot | undefined, nowMs: number): PollingPlan {
-  const base = { objectType: config.entity.name, pollingField: config.polling.field };
-  const resumable = previous && previous.objectType === base.objectType && previous.pollingField === base.pollingField ? previous : undefined;
+  const base: PollingSnapshot = { objectType: config.entity.name, pollingField: config.polling.field };
+  if (config.filtersDigest) base.filters = config.filtersDigest;
+  const sameStream = previous !== undefined && previous.objectType === base.objectType && previous.pollingField === base.pollingField;
+  const filtersChanged = sameStream && previous.filters !== base.filters;
+  // New filters go on from the stored position; with a Start time the user asks for their history too.
+  const kept = sameStream && !(filtersChanged && config.startTime) ? previous : undefined;
+  // The lookback's memory knows what the old filters emitted: records behind the position that only the new ones
+  // match would look late to it. They are history, not late: the memory starts again empty.
+  const resumable = kept && filtersChanged ? forgetEmitted(kept) : kept;
   // The upper bound is fixed when the run starts, one second back: records changed during the run (stamped now,
   // at second precision) all come in the next run, never half in this one.
   const upper = lightspeedTime(Math.min(nowMs - 1000, config.endTime ? Date.parse(config.endTime) : Infinity));
@@ -77,7 +88,28 @@ export function planRun(config: PollingConfig, previous: PollingSnapshot | undef
     snapshot: () => snapshot((plan) => plan.state()),
     finished: () => snapshot((plan) => plan.finished()),
     overflowNote: () => overflowNote(config, plans),
+    filtersNote: filtersChanged ? filtersNote(config) : undefined,
   };
+}
+
+/** The snapshot's position without the lookback's memory, for each field. */
+function forgetEmitted(snapshot: PollingSnapshot): PollingSnapshot {
+  const result = positionOnly(snapshot);
+  if (snapshot.fields) result.fields = Object.fromEntries(Object.entries(snapshot.fields).map(([name, state]) => [name, positionOnly(state)]));
+  return result;
+}
+
+function positionOnly<T extends FieldState>(state: T): T {
+  const position = { ...state };
+  for (const key of ['seen', 'seenFrom', 'recheckFrom'] as const) delete position[key];
+  return position;
+}
+
+function filtersNote(config: PollingConfig): string {
+  const what = `${config.entity.name}: the filters changed since the last run`;
+  return config.startTime
+    ? `${what}: reading again from Start time ${config.startTime} with the new filters`
+    : `${what}: going on from the stored position with the new filters (set Start time to read earlier records with them)`;
 }
 
 function fieldPlan(config: PollingConfig, field: string, upper: string, previous: FieldState | undefined): FieldPlan {
@@ -85,6 +117,7 @@ function fieldPlan(config: PollingConfig, field: string, upper: string, previous
   const plan = config.polling.strategy === 'sorted'
     ? sortedPlan(config, field, upper, previous, memory)
     : windowPlan(config, field, upper, previous, memory);
+  Object.assign(plan.pass.params, config.filters);
   if (config.includeArchived) plan.pass.params.archived = 'true';
   return plan;
 }

@@ -1,0 +1,85 @@
+/** Set Stock Level's input: which item (by itemID or a Match by key), which shop (ID or name), the quantities. */
+import { getEntity } from '../catalog';
+import { fieldSchema, idSchema } from '../catalog/fieldSchemas';
+import { JsonSchema } from '../catalog/jsonSchema';
+import { MatchField } from '../catalog/matchFields';
+import { ValidationError } from '../client/http';
+import { IncomingMessage, StepConfig } from '../runtime/context';
+import { matchFieldFromConfig } from './matchInput';
+import { bodyObject, validated } from './validate';
+
+/** The item: its ID, or the value of a match key that finds it. */
+export type ItemRef = { itemID: number } | { field: MatchField; value: string };
+
+/** The shop: its ID, or its name as the account shows it. */
+export type ShopRef = { shopID: number } | { name: string };
+
+/** What to write: the quantity on hand, and the reorder settings when given. */
+export interface StockLevels {
+  qoh: number;
+  reorderPoint?: number;
+  reorderLevel?: number;
+}
+
+export interface StockLevelInput {
+  item: ItemRef;
+  shop: ShopRef;
+  levels: StockLevels;
+}
+
+const count = (title: string, description: string): JsonSchema => ({ type: 'integer', minimum: 0, title, description });
+
+/** The action's input schema for the step's "Match by" (itemID when empty). */
+export function stockLevelSchema(field: MatchField | undefined): JsonSchema {
+  const item = getEntity('Item');
+  const keySpec = field ? item.fields.find((candidate) => candidate.name === field.key) : undefined;
+  const key: Record<string, JsonSchema> = field ? { [field.key]: { ...(keySpec ? fieldSchema(keySpec) : { type: 'string' as const }), description: `Finds the Item by ${field.label}` } } : { itemID: idSchema('itemID', 'The Item') };
+  return {
+    type: 'object',
+    description: 'Sets the stock of one item in one shop; writes only what changed.',
+    properties: {
+      ...key,
+      shopID: idSchema('shopID', 'The shop (or give shopName)'),
+      shopName: { type: 'string', title: 'Shop name', description: 'The shop by its name, when shopID is not given' },
+      qoh: { type: 'integer', title: 'Quantity on hand', description: 'The quantity to set (not a change to add)' },
+      reorderPoint: count('Reorder point', 'Optional: reorder when the stock falls to this'),
+      reorderLevel: count('Reorder level', 'Optional: the stock to reorder up to'),
+    },
+    required: [field ? field.key : 'itemID', 'qoh'],
+    additionalProperties: false,
+  };
+}
+
+/** The step's "Match by" for Items: undefined for itemID. */
+export function stockMatchField(cfg: StepConfig): MatchField | undefined {
+  return matchFieldFromConfig(cfg, getEntity('Item'));
+}
+
+/** The message body, validated before any request. */
+export function stockLevelInput(msg: IncomingMessage, cfg: StepConfig): StockLevelInput {
+  const field = stockMatchField(cfg);
+  const body = validated(`SetStockLevel:${field?.key ?? 'itemID'}`, stockLevelSchema(field), bodyObject(msg.body), 'the stock level');
+  return { item: itemRef(body, field), shop: shopRef(body), levels: levels(body) };
+}
+
+function itemRef(body: Record<string, unknown>, field: MatchField | undefined): ItemRef {
+  if (!field) return { itemID: body.itemID as number };
+  const value = body[field.key];
+  if (value === undefined || value === null || String(value).trim() === '') throw new ValidationError(`body.${field.key}`, `is required to find the Item by ${field.label}`);
+  return { field, value: String(value) };
+}
+
+function shopRef(body: Record<string, unknown>): ShopRef {
+  const name = typeof body.shopName === 'string' ? body.shopName.trim() : '';
+  if (body.shopID !== undefined && name !== '') throw new ValidationError('body.shopName', 'must be left out when shopID is given: give one of them');
+  if (body.shopID !== undefined) return { shopID: body.shopID as number };
+  if (name === '') throw new ValidationError('body.shopID', 'is required (or body.shopName): the shop whose stock to set');
+  return { name };
+}
+
+function levels(body: Record<string, unknown>): StockLevels {
+  const result: StockLevels = { qoh: body.qoh as number };
+  if (body.reorderPoint !== undefined) result.reorderPoint = body.reorderPoint as number;
+  if (body.reorderLevel !== undefined) result.reorderLevel = body.reorderLevel as number;
+  return result;
+}
