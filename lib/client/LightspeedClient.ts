@@ -209,8 +209,9 @@ export class LightspeedClient {
     const note = unsafeToRepeat(request);
     if (note && error instanceof ServerError) error.message += `; ${note}`;
     if (error instanceof RateLimitError) {
-      error.waitSeconds = error.retryAfterSeconds ?? this.connection.pacer.secondsUntilRoom();
-      this.connection.pacer.refused(error.waitSeconds);
+      const wait = this.connection.pacer.refused(result.headers, error.retryAfterSeconds);
+      error.waitSeconds = wait.seconds;
+      error.waitBasis = wait.basis;
     }
     return { failure: { kind: 'status', status: result.status }, error };
   }
