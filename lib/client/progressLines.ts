@@ -28,8 +28,14 @@ export function retryLine(error: ComponentError, delayMs: number, retry: number,
 export function renewalLine(renewal: Renewal): string {
   const lifetime = renewal.lifetimeSeconds === undefined ? 'has no stated lifetime' : `is valid for ${minutes(renewal.lifetimeSeconds * 1000)}`;
   if (renewal.how === 'adopted') return `Took the access token another step of this credential stored, because ${renewal.reason}; it ${lifetime}`;
-  const stored = renewal.persisted ? ', and the rotated refresh token was stored (updateKeys) before its first use' : '';
-  return `Refreshed the access token because ${renewal.reason}: the new one ${lifetime}${stored}`;
+  return `Refreshed the access token because ${renewal.reason}: the new one ${lifetime}${storedClause(renewal)}`;
+}
+
+/** What became of the refresh token: rotated and stored, or kept because Lightspeed sent no new one. */
+function storedClause(renewal: Renewal): string {
+  if (!renewal.refreshTokenKept) return renewal.persisted ? ', and the rotated refresh token was stored (updateKeys) before its first use' : '';
+  const kept = '; Lightspeed sent no new refresh token, so the current one stays in use';
+  return renewal.persisted ? `${kept} and was stored (updateKeys) with the new access token` : kept;
 }
 
 function seconds(ms: number): string {
