@@ -51,6 +51,8 @@ export class RateLimitPacer {
   private refusalsInARow = 0;
   /** The next request goes when the 429's wait is over, without its fair-share turn (see `refused`). */
   private retryPass = false;
+  /** Whether the readings before the last 429 showed others spending (that 429's own reading must not decide it). */
+  private othersSeenBeforeRefusal = false;
   /** Cost of our requests sent since the last reading (the others' share is what they do not explain). */
   private spentSinceReading = 0;
   /** Total time spent waiting, for progress reports and benchmarks. */
@@ -75,6 +77,7 @@ export class RateLimitPacer {
     this.inFlightDrips = Math.max(0, this.inFlightDrips - reserved);
     // A refused request cost nothing.
     if (status === 429) this.spentSinceReading -= reserved;
+    if (status === 429) this.othersSeenBeforeRefusal = this.othersSpending();
     const reported = parseBucket(headers, this.clock.now());
     if (reported) {
       this.bucket = { ...reported, level: reported.level + this.inFlightDrips };
@@ -106,10 +109,11 @@ export class RateLimitPacer {
     this.backoff.refused(now);
     const wait = this.refusalWait(headers, retryAfterSeconds, now);
     this.blockedUntil = Math.max(this.blockedUntil, now + wait.seconds * 1000);
-    // Our own wait was timed from the level at the documented drain: the retry goes then. Taking its fair-share turn
-    // too would divide the excess by the others' estimated share, which a refusal inflates. A server's Retry-After
-    // names no moment of ours, so there the fair-share turn still spreads the processes (fewer 429s).
-    this.retryPass = retryAfterSeconds === undefined;
+    // A wait timed from the level at the documented drain ends when Lightspeed serves again: alone, the retry goes
+    // then (its fair-share turn would divide the excess by the others' share, which the refusal itself inflates).
+    // Beside others' spending, or after a server's Retry-After, the fair-share turn still parts the processes refused
+    // together (fewer 429s).
+    this.retryPass = retryAfterSeconds === undefined && !this.othersSeenBeforeRefusal;
     return wait;
   }
 
@@ -194,7 +198,13 @@ export class RateLimitPacer {
     if (!this.bucket) return true;
     // A recent 429 proves that somebody else spends, before the estimate can tell.
     if (this.backoff.at(this.clock.now()) < 1) return false;
-    return this.others.rate(this.bucket.dripPerSecond) < ALONE_BELOW * this.bucket.dripPerSecond;
+    return !this.othersSpending();
+  }
+
+  /** The others' spending, as estimated from the readings so far, is more than noise. */
+  private othersSpending(): boolean {
+    const drip = this.bucket?.dripPerSecond ?? DOCUMENTED_BUCKET.dripPerSecond;
+    return this.others.rate(drip) >= ALONE_BELOW * drip;
   }
 
   /** Drips per second this process may spend beside the others: its fair share at the level now, less any backoff. */

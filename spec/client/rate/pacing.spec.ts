@@ -118,6 +118,25 @@ describe('rate-limit pacing from X-LS-API-* headers', () => {
     expect(clock.slept).to.be.closeTo(1672.5, 0.1);
   });
 
+  it('beside another client, the retry after a 429 without Retry-After also waits for its fair share (refused processes part)', async () => {
+    const clock = new FakeClock();
+    const pacer = new RateLimitPacer(clock, undefined, () => 0);
+    // As above: somebody else spends one drip per second too.
+    let level = 80;
+    for (let i = 0; i < 10; i += 1) {
+      const reserved = await pacer.acquire('GET');
+      clock.advance(1000);
+      level += 1;
+      pacer.observe('GET', 200, lower(bucketHeaders(level, 90, 1)), reserved);
+    }
+    const refused = { 'x-ls-api-bucket-level': '91/90', 'x-ls-api-drip-rate': '1' };
+    pacer.observe('GET', 429, refused, await pacer.acquire('GET'));
+    const started = clock.now();
+    expect(pacer.refused(refused, undefined)).to.deep.equal({ seconds: 1, basis: 'bucket-level' });
+    await pacer.acquire('GET');
+    expect(clock.now() - started).to.be.above(2000);
+  });
+
   it('after a 429 with Retry-After, the next request also waits for its fair share (processes refused together part)', async () => {
     const clock = new FakeClock();
     const pacer = new RateLimitPacer(clock, undefined, () => 0.5);
