@@ -6,6 +6,18 @@ import { FakeClock } from '../../helpers/fakeClock';
 
 const lower = (headers: Record<string, string>) => Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
 
+/**
+ * Ten seconds in which we send one request a second and the level still climbs by one from `from`: somebody else
+ * spends one drip per second too.
+ */
+async function besideAnotherClient(pacer: RateLimitPacer, clock: FakeClock, from: number): Promise<void> {
+  for (let level = from + 1; level <= from + 10; level += 1) {
+    const reserved = await pacer.acquire('GET');
+    clock.advance(1000);
+    pacer.observe('GET', 200, lower(bucketHeaders(level, 90, 1)), reserved);
+  }
+}
+
 describe('rate-limit pacing from X-LS-API-* headers', () => {
   it('parses fractional levels and the drip rate', () => {
     expect(parseBucket(lower(bucketHeaders(12.5, 90, 1.5)), 0)).to.deep.equal({ level: 12.5, size: 90, dripPerSecond: 1.5, at: 0 });
@@ -74,14 +86,7 @@ describe('rate-limit pacing from X-LS-API-* headers', () => {
   it('beside another client, keeps to its fair rate and leaves the top of the bucket free', async () => {
     const clock = new FakeClock();
     const pacer = new RateLimitPacer(clock, undefined, () => 0.5);
-    // Each second we send one request and the level still climbs by one: somebody else spends one drip per second too.
-    let level = 70;
-    for (let i = 0; i < 10; i += 1) {
-      const reserved = await pacer.acquire('GET');
-      clock.advance(1000);
-      level += 1;
-      pacer.observe('GET', 200, lower(bucketHeaders(level, 90, 1)), reserved);
-    }
+    await besideAnotherClient(pacer, clock, 70);
     const started = clock.now();
     await pacer.acquire('GET');
     // At 80, far under the brim, alone it would send at once; beside the other it waits for its share of the drip.
@@ -121,14 +126,7 @@ describe('rate-limit pacing from X-LS-API-* headers', () => {
   it('beside another client, the retry after a 429 without Retry-After also waits for its fair share (refused processes part)', async () => {
     const clock = new FakeClock();
     const pacer = new RateLimitPacer(clock, undefined, () => 0);
-    // As above: somebody else spends one drip per second too.
-    let level = 80;
-    for (let i = 0; i < 10; i += 1) {
-      const reserved = await pacer.acquire('GET');
-      clock.advance(1000);
-      level += 1;
-      pacer.observe('GET', 200, lower(bucketHeaders(level, 90, 1)), reserved);
-    }
+    await besideAnotherClient(pacer, clock, 80);
     const refused = { 'x-ls-api-bucket-level': '91/90', 'x-ls-api-drip-rate': '1' };
     pacer.observe('GET', 429, refused, await pacer.acquire('GET'));
     const started = clock.now();
