@@ -98,6 +98,8 @@ async function runRound(processes: number, size: Size): Promise<Round> {
   const sim = await startSimulator({
     items, archivedItems: 0, tieGroupSize: 0, rateLimit: true, ...BUCKET, burstLimit: null, costModel: 'current',
     now: clock.now, tokenLifetimeSeconds: 30 * 86_400, logLimit: 1_000,
+    // BENCH_RETRY_AFTER=0: 429s without Retry-After, as Lightspeed's recorded ones (docs/benchmarks.md).
+    retryAfterHeader: process.env.BENCH_RETRY_AFTER !== '0',
   });
   const children: Child[] = [];
   let foreign: ForeignConsumer | undefined;

@@ -83,7 +83,7 @@ export class LightspeedClient {
       clock: this.clock,
       pacerSettings: this.settings.pacer,
       refresher: (redactor) => new RetryingRefresher(
-        options.refresher ?? new SimpleOAuthRefresher({ ...this.credentials, timeoutMs: this.settings.timeoutMs }),
+        options.refresher ?? new SimpleOAuthRefresher({ ...this.credentials, timeoutMs: this.settings.timeoutMs, now: () => this.clock.now() }),
         this.clock, this.settings.refresh, redactingLogger(logger, redactor),
       ),
     });
@@ -209,8 +209,9 @@ export class LightspeedClient {
     const note = unsafeToRepeat(request);
     if (note && error instanceof ServerError) error.message += `; ${note}`;
     if (error instanceof RateLimitError) {
-      error.waitSeconds = error.retryAfterSeconds ?? this.connection.pacer.secondsUntilRoom();
-      this.connection.pacer.refused(error.waitSeconds);
+      const wait = this.connection.pacer.refused(result.headers, error.retryAfterSeconds);
+      error.waitSeconds = wait.seconds;
+      error.waitBasis = wait.basis;
     }
     return { failure: { kind: 'status', status: result.status }, error };
   }
@@ -234,8 +235,10 @@ export class LightspeedClient {
 
   private refusedTokenError(request: ApiRequest, body: unknown): AuthenticationError {
     const detail = errorFromResponse(401, body, {}, request.context, this.redact).lightspeedMessage;
+    // Lightspeed's own sentence may end the clause already ("Invalid username/password or API key.").
+    const said = detail ? `: ${detail.replace(/\.$/, '')}` : '';
     return new AuthenticationError(
-      `Lightspeed refused a freshly refreshed access token for ${target(request.context)}${detail ? `: ${detail}` : ''}. `
+      `Lightspeed refused a freshly refreshed access token for ${target(request.context)}${said}. `
       + 'Check that the credential was authorized with the scopes this operation needs.', 401);
   }
 

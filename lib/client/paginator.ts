@@ -65,7 +65,7 @@ export async function* records(pages: AsyncIterable<Page>): AsyncGenerator<JsonR
 
 /**
  * The next page's URL, or undefined at the end. Lightspeed does not document the shape of an answer without records:
- * `{"@attributes": {"next": ""}}`, `{"@attributes": {"count": "0"}}`, `{}` and an empty body all mean the end.
+ * `{"@attributes": {"next": ""}}`, `{"@attributes": {"count": "0"}}` (or `0`), `{}` and an empty body all mean the end.
  */
 export function nextUrl(body: unknown, current: URL, recordCount: number, context: RequestContext): URL | undefined {
   const attributes = isRecord(body) ? body['@attributes'] : undefined;

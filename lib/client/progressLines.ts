@@ -3,12 +3,19 @@
  * happened, why, and for how long, each part said once.
  */
 import type { Renewal } from './auth';
-import { ComponentError, RateLimitError } from './http';
+import { ComponentError, RateLimitError, RateLimitWaitBasis } from './http';
+
+/** Why a 429 is waited out that long, by what the wait was taken from. */
+const WAIT_REASONS: Record<RateLimitWaitBasis, string> = {
+  'retry-after': 'as Retry-After asks',
+  'bucket-level': 'for the bucket to drain below its size at the drip rate',
+  'no-bucket-level': 'since the answer showed no bucket level (doubling after each 429 in a row)',
+};
 
 /** `Lightspeed answered 502 to GET Item: Bad Gateway; retry 1 of 5 in 0.7 s`. */
 export function retryLine(error: ComponentError, delayMs: number, retry: number, budget: number): string {
   if (error instanceof RateLimitError) {
-    const why = error.retryAfterSeconds !== undefined ? 'as Retry-After asks' : 'for room at the drip rate';
+    const why = WAIT_REASONS[error.waitBasis ?? 'retry-after'];
     return `${error.message}; waiting ${seconds((error.waitSeconds ?? 0) * 1000)} ${why}, then trying again`;
   }
   return `${error.message}; retry ${retry} of ${budget} in ${seconds(delayMs)}`;
@@ -21,8 +28,14 @@ export function retryLine(error: ComponentError, delayMs: number, retry: number,
 export function renewalLine(renewal: Renewal): string {
   const lifetime = renewal.lifetimeSeconds === undefined ? 'has no stated lifetime' : `is valid for ${minutes(renewal.lifetimeSeconds * 1000)}`;
   if (renewal.how === 'adopted') return `Took the access token another step of this credential stored, because ${renewal.reason}; it ${lifetime}`;
-  const stored = renewal.persisted ? ', and the rotated refresh token was stored (updateKeys) before its first use' : '';
-  return `Refreshed the access token because ${renewal.reason}: the new one ${lifetime}${stored}`;
+  return `Refreshed the access token because ${renewal.reason}: the new one ${lifetime}${storedClause(renewal)}`;
+}
+
+/** What became of the refresh token: rotated and stored, or kept because Lightspeed sent no new one. */
+function storedClause(renewal: Renewal): string {
+  if (!renewal.refreshTokenKept) return renewal.persisted ? ', and the rotated refresh token was stored (updateKeys) before its first use' : '';
+  const kept = '; Lightspeed sent no new refresh token, so the current one stays in use';
+  return renewal.persisted ? `${kept} and was stored (updateKeys) with the new access token` : kept;
 }
 
 function seconds(ms: number): string {

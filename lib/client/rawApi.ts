@@ -88,8 +88,19 @@ async function gatherPages(client: LightspeedClient, first: ApiResponse, firstUr
   }
   // Shaped like one last page holding everything, the records always as a list (empty when nothing was found).
   recordsKey ??= listedRecordsKey(request.path);
-  const body = { '@attributes': { next: '', previous: '' }, ...(recordsKey === undefined ? {} : { [recordsKey]: records }) };
+  const attributes = { next: '', previous: '', ...countOf(first.body) };
+  const body = { '@attributes': attributes, ...(recordsKey === undefined ? {} : { [recordsKey]: records }) };
   return { status: response.status, headers: rateLimitHeaders(response.headers), body: redactJson(body, client.redact) };
+}
+
+/**
+ * `@attributes.count` as Lightspeed sent it, when it did: the whole answer to a `count=1` query, text in recorded
+ * answers and a number in the docs' example; kept either way.
+ */
+function countOf(body: unknown): { count?: unknown } {
+  const attributes = isRecord(body) ? body['@attributes'] : undefined;
+  const count = isRecord(attributes) ? attributes.count : undefined;
+  return typeof count === 'number' || typeof count === 'string' ? { count } : {};
 }
 
 /** The key holding a page's records: the only one besides `@attributes` (none on an empty page). */

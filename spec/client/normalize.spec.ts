@@ -10,6 +10,9 @@ describe('wire-format normalisation', () => {
     expect(extractRecords({ Sale: { saleID: '1' } }, 'Sale', context)).to.deep.equal([{ saleID: '1' }]);
     expect(extractRecords({ Sale: [{ saleID: '1' }, { saleID: '2' }] }, 'Sale', context)).to.have.length(2);
     expect(extractRecords({ '@attributes': { count: '0' } }, 'Sale', context)).to.deep.equal([]);
+    // count as a number, as the docs show it: the records decide, never count.
+    expect(extractRecords({ '@attributes': { count: 0 } }, 'Sale', context)).to.deep.equal([]);
+    expect(extractRecords({ '@attributes': { count: 1 }, Sale: { saleID: '1' } }, 'Sale', context)).to.deep.equal([{ saleID: '1' }]);
     expect(extractRecords({ Sale: '' }, 'Sale', context)).to.deep.equal([]);
   });
 

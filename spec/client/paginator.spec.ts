@@ -93,6 +93,7 @@ describe('paginator', () => {
   for (const [shape, body] of [
     ['@attributes with empty links', { '@attributes': { next: '', previous: '' } }],
     ['@attributes with count 0', { '@attributes': { count: '0' } }],
+    ['@attributes with count 0 as a number', { '@attributes': { count: 0 } }],
     ['an empty object', {}],
     ['an empty body', ''],
   ] as const) {

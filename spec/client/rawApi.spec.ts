@@ -62,9 +62,21 @@ describe('raw requests: what is passed on as Lightspeed sent it', () => {
     const { client: lightspeed } = client(stored);
     const empty = { '@attributes': { next: '', previous: '' } };
     expect((await sendRaw(lightspeed, raw({ path: 'Sale.json', followPages: true }))).body).to.deep.equal({ ...empty, Sale: [] });
-    expect((await sendRaw(lightspeed, raw({ path: 'Sale/5/SaleLine.json', followPages: true }))).body).to.deep.equal({ ...empty, SaleLine: [] });
+    const countZero = { '@attributes': { next: '', previous: '', count: '0' } };
+    expect((await sendRaw(lightspeed, raw({ path: 'Sale/5/SaleLine.json', followPages: true }))).body).to.deep.equal({ ...countZero, SaleLine: [] });
     // A report's records sit under a key of their own, which the catalog knows.
-    expect((await sendRaw(lightspeed, raw({ path: 'Reports/Accounting/TaxesByDay.json', followPages: true }))).body).to.deep.equal({ ...empty, Taxes: [] });
+    expect((await sendRaw(lightspeed, raw({ path: 'Reports/Accounting/TaxesByDay.json', followPages: true }))).body).to.deep.equal({ ...countZero, Taxes: [] });
     scope.done();
   });
+
+  for (const count of [42, '42']) {
+    it(`a count=1 query answers @attributes.count alone: ${JSON.stringify(count)} is passed on as Lightspeed sent it`, async () => {
+      const scope = nock(API).get(`${ACCOUNT_PATH}/Item.json`).query({ count: '1' }).times(2).reply(200, { '@attributes': { count } });
+      const { client: lightspeed } = client(stored);
+      const asked = (followPages: boolean) => sendRaw(lightspeed, raw({ path: 'Item.json', query: { count: '1' }, followPages }));
+      expect((await asked(false)).body).to.deep.equal({ '@attributes': { count } });
+      expect((await asked(true)).body).to.deep.equal({ '@attributes': { next: '', previous: '', count }, Item: [] });
+      scope.done();
+    });
+  }
 });

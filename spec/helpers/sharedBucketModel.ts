@@ -22,6 +22,8 @@ export interface ModelSetup {
   /** Round trip of one request (ms), from half to one and a half times this; the bucket is charged half-way. */
   latencyMs: number;
   seed: string;
+  /** False: 429s come without Retry-After, as every 429 recorded from Lightspeed did (default true, as the simulator). */
+  retryAfterHeader?: boolean;
 }
 
 export interface ModelOutcome {
@@ -73,7 +75,7 @@ export async function runSharedBucketModel(setup: ModelSetup): Promise<ModelOutc
       pacer.observe('GET', status, headers, reserved);
       if (status === 200) tally.accepted += 1;
       else {
-        pacer.refused(retryAfter);
+        pacer.refused(headers, setup.retryAfterHeader === false ? undefined : retryAfter);
         if (tally.accepted === 0) tally.firstRefused += 1;
         else tally.laterRefused += 1;
       }

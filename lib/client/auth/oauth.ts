@@ -1,19 +1,13 @@
 import { AuthorizationCode } from 'simple-oauth2';
 import {
-  AuthenticationError, connectionFailure, describeConnectionFailure, parseRetryAfter, TransportError,
+  AuthenticationError, connectionFailure, describeConnectionFailure, lightspeedMessage, parseRetryAfter, SecretRedactor,
+  TransportError,
 } from '../http';
 import { ClientSource, DEFAULT_TOKEN_URL, OAUTH_CLIENT_ENV } from './credentials';
 import { isRecord } from '../../catalog/records';
+import { TokenSet, tokenSetFromReply } from './tokenReply';
 
-/** A fresh pair from the token endpoint. */
-export interface TokenSet {
-  accessToken: string;
-  refreshToken: string;
-  /** Epoch ms, or undefined when the server did not say. */
-  expiresAt: number | undefined;
-  /** The lifetime in seconds the token endpoint stated (`expires_in`), kept for the platform's `oauth` object. */
-  expiresIn?: number;
-}
+export type { TokenSet } from './tokenReply';
 
 /** Exchanges a refresh token for a new pair. */
 export interface TokenRefresher {
@@ -30,6 +24,8 @@ export interface OAuthClientSettings extends TokenEndpoint {
   clientId: string;
   clientSecret: string;
   timeoutMs: number;
+  /** Epoch ms now, for the expiry of a token stated in seconds (default `Date.now`). */
+  now?: () => number;
 }
 
 /**
@@ -45,16 +41,17 @@ export class SimpleOAuthRefresher implements TokenRefresher {
       client: { id: settings.clientId, secret: settings.clientSecret },
       auth: { tokenHost: url.origin, tokenPath: url.pathname, refreshPath: url.pathname },
       options: { authorizationMethod: 'body', bodyFormat: 'form' },
-      http: { timeout: settings.timeoutMs },
+      // Lightspeed served JSON error bodies as text/html (recorded 401s): read every body as JSON, whatever its type.
+      http: { timeout: settings.timeoutMs, json: 'force' },
     });
   }
 
   async refresh(refreshToken: string): Promise<TokenSet> {
     try {
       const refreshed = await this.client.createToken({ refresh_token: refreshToken }).refresh();
-      return toTokenSet(refreshed.token);
+      return tokenSetFromReply(refreshed.token, refreshToken, (this.settings.now ?? Date.now)());
     } catch (error) {
-      throw toAuthenticationError(error, this.settings);
+      throw toAuthenticationError(error, this.settings, [refreshToken, this.settings.clientSecret]);
     }
   }
 
@@ -78,19 +75,16 @@ export class SimpleOAuthRefresher implements TokenRefresher {
 /** Not a refresh token anybody was issued: what `checkClient` sends. */
 const UNUSABLE_REFRESH_TOKEN = 'verify-credentials-probe-not-a-refresh-token';
 
-function toTokenSet(token: Record<string, unknown>): TokenSet {
-  if (typeof token.access_token !== 'string' || typeof token.refresh_token !== 'string') {
-    throw new AuthenticationError('Lightspeed\'s token endpoint answered without an access token and a refresh token');
-  }
-  const expiresAt = token.expires_at instanceof Date ? token.expires_at.getTime() : undefined;
-  const expiresIn = typeof token.expires_in === 'number' ? token.expires_in : undefined;
-  return { accessToken: token.access_token, refreshToken: token.refresh_token, expiresAt, expiresIn };
-}
-
-/** Turns whatever the HTTP layer threw into a message that says what the user must do, and nothing secret. */
-export function toAuthenticationError(error: unknown, endpoint: TokenEndpoint): AuthenticationError | TransportError {
+/**
+ * Turns whatever the HTTP layer threw into a message that says what the user must do, and nothing secret: Lightspeed's
+ * own words are quoted with the `secrets` sent (the refresh token, the client secret) and anything like a JWT masked.
+ */
+export function toAuthenticationError(error: unknown, endpoint: TokenEndpoint, secrets: string[] = []): AuthenticationError | TransportError {
   if (error instanceof AuthenticationError) return error;
   const { status, body, retryAfterSeconds } = responseOf(error);
+  const redactor = new SecretRedactor();
+  redactor.add(...secrets);
+  const lightspeedSaid = (): string => redactor.redact(lightspeedMessage(body));
   const code = isRecord(body) && typeof body.error === 'string' ? body.error : undefined;
   if (code === 'invalid_grant') {
     return new AuthenticationError(
@@ -99,7 +93,10 @@ export function toAuthenticationError(error: unknown, endpoint: TokenEndpoint): 
       status, code);
   }
   if (code === 'invalid_client' || status === 401) {
-    return new AuthenticationError(`Lightspeed rejected the client (invalid_client): ${clientAdvice(endpoint.clientSource)}.`, status, code ?? 'invalid_client');
+    // A 401 in the API's own envelope (`{httpCode, message}`, served as text/html) names no OAuth code: quote its message.
+    const said = code === undefined ? lightspeedSaid() : '';
+    const why = said ? `with 401 (${said})` : '(invalid_client)';
+    return new AuthenticationError(`Lightspeed rejected the client ${why}: ${clientAdvice(endpoint.clientSource)}.`, status, code ?? 'invalid_client');
   }
   if (status === 404 || status === 405) {
     return new AuthenticationError(
@@ -107,7 +104,8 @@ export function toAuthenticationError(error: unknown, endpoint: TokenEndpoint): 
       + `Check it in the credential (empty means Lightspeed's, ${DEFAULT_TOKEN_URL}).`, status, code);
   }
   if (status !== undefined) {
-    const detail = code ? ` (${code})` : '';
+    const said = code ?? lightspeedSaid();
+    const detail = said ? ` (${said})` : '';
     return new AuthenticationError(`Lightspeed's token endpoint answered ${status}${detail} to the token refresh.`, status, code, retryAfterSeconds);
   }
   // Nothing reached the API yet, so even a create may safely try again.

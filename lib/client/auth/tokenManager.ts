@@ -26,6 +26,8 @@ export interface Renewal {
   lifetimeSeconds?: number;
   /** The rotated pair was handed to a token store (`updateKeys`) before the new access token was used. */
   persisted: boolean;
+  /** Lightspeed sent no new refresh token: the one it was sent stays in use. */
+  refreshTokenKept?: boolean;
 }
 
 /** An access token to send, with the renewal this caller caused, if any (callers that waited for it get none). */
@@ -116,7 +118,8 @@ export class TokenManager {
     this.accessToken = tokens.accessToken;
     this.expiresAt = tokens.expiresAt;
     this.refreshTokens = [tokens.refreshToken];
-    return { token: tokens.accessToken, renewal: { how: 'refreshed', reason, lifetimeSeconds: tokens.expiresIn, persisted } };
+    const renewal: Renewal = { how: 'refreshed', reason, lifetimeSeconds: tokens.expiresIn, persisted, refreshTokenKept: tokens.refreshTokenKept === true };
+    return { token: tokens.accessToken, renewal };
   }
 
   /** The grant after taking a sibling's live access token. */

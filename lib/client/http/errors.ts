@@ -52,6 +52,9 @@ export class ServerError extends LightspeedApiError { override name = 'ServerErr
 /** 504: Lightspeed gave up building the response (often a page too heavy for its limit). */
 export class GatewayTimeoutError extends ServerError { override name = 'GatewayTimeoutError'; }
 
+/** What a 429's wait was taken from: Lightspeed's Retry-After, the bucket level it reported, or neither (a blind backoff). */
+export type RateLimitWaitBasis = 'retry-after' | 'bucket-level' | 'no-bucket-level';
+
 /** 429: the leaky bucket or the burst limiter refused the request. */
 export class RateLimitError extends LightspeedApiError {
   override name = 'RateLimitError';
@@ -68,6 +71,8 @@ export class RateLimitError extends LightspeedApiError {
 
   /** Seconds the credential's requests are held before the next attempt (Retry-After, or until the bucket has room). */
   waitSeconds?: number;
+  /** What `waitSeconds` was taken from. */
+  waitBasis?: RateLimitWaitBasis;
 }
 
 /** The credential itself is not usable: the user has to act (re-authorize, fix the client ID/secret). */

@@ -1,15 +1,8 @@
 import { Clock, HttpHeaders, header } from '../http';
+import { BucketReading, DOCUMENTED_BUCKET, parseBucket } from './bucket';
 import { RateBackoff, fairRate, fairRateShape, jitteredGapMs } from './fairShare';
 import { OthersShare } from './othersShare';
-
-/** What the last responses told us about the account's leaky bucket. */
-interface BucketState {
-  level: number;
-  size: number;
-  dripPerSecond: number;
-  /** When `level` was true (epoch ms). */
-  at: number;
-}
+import { RefusalWait, blindRefusalSeconds, bucketRefusalSeconds } from './refusalWait';
 
 export interface PacerSettings {
   /** Drips kept free below the bucket size, for clock drift and other clients of the same account. */
@@ -39,7 +32,7 @@ const BACKOFF_RECOVERY_MS = 60_000;
  * grows back additively.
  */
 export class RateLimitPacer {
-  private bucket: BucketState | undefined;
+  private bucket: BucketReading | undefined;
   private inFlightDrips = 0;
   private blockedUntil = 0;
   private lastSendAt = 0;
@@ -54,6 +47,12 @@ export class RateLimitPacer {
   private readonly lastCost = new Map<string, number>();
   private readonly others = new OthersShare(OTHERS_HORIZON_MS);
   private readonly backoff = new RateBackoff(BACKOFF_RECOVERY_MS);
+  /** 429s without Retry-After in a row: each widens the next wait. */
+  private refusalsInARow = 0;
+  /** The next request goes when the 429's wait is over, without its fair-share turn (see `refused`). */
+  private retryPass = false;
+  /** Whether the readings before the last 429 showed others spending (that 429's own reading must not decide it). */
+  private othersSeenBeforeRefusal = false;
   /** Cost of our requests sent since the last reading (the others' share is what they do not explain). */
   private spentSinceReading = 0;
   /** Total time spent waiting, for progress reports and benchmarks. */
@@ -78,6 +77,7 @@ export class RateLimitPacer {
     this.inFlightDrips = Math.max(0, this.inFlightDrips - reserved);
     // A refused request cost nothing.
     if (status === 429) this.spentSinceReading -= reserved;
+    if (status === 429) this.othersSeenBeforeRefusal = this.othersSpending();
     const reported = parseBucket(headers, this.clock.now());
     if (reported) {
       this.bucket = { ...reported, level: reported.level + this.inFlightDrips };
@@ -87,6 +87,7 @@ export class RateLimitPacer {
       this.others.observe(this.bucket.level, reported.at, this.spentSinceReading, reported.dripPerSecond);
       this.spentSinceReading = 0;
     }
+    if (status !== 429) this.refusalsInARow = 0;
     const burst = /^\s*[\d.]+\s*\/\s*(\d+)/.exec(header(headers, 'x-ls-api-burst-level') ?? '');
     if (burst) this.burstLimit = Number(burst[1]);
     this.finishProbe();
@@ -99,20 +100,32 @@ export class RateLimitPacer {
   }
 
   /**
-   * After a 429: nobody sends before Lightspeed said it is fine again, and this process halves its rate (then grows
-   * back). A 429 also proves that others spend from the bucket, so from now on this process keeps to its share.
+   * After a 429 (its `headers`, and Retry-After when Lightspeed sent one): nobody sends before the wait is over, and
+   * this process halves its rate (then grows back). A 429 also proves that others spend from the bucket, so from now
+   * on this process keeps to its share. Returns the wait and what it was taken from.
    */
-  refused(seconds: number): void {
+  refused(headers: HttpHeaders, retryAfterSeconds: number | undefined): RefusalWait {
     const now = this.clock.now();
     this.backoff.refused(now);
-    this.blockedUntil = Math.max(this.blockedUntil, now + seconds * 1000);
+    const wait = this.refusalWait(headers, retryAfterSeconds, now);
+    this.blockedUntil = Math.max(this.blockedUntil, now + wait.seconds * 1000);
+    // A wait timed from the level at the documented drain ends when Lightspeed serves again: alone, the retry goes
+    // then (its fair-share turn would divide the excess by the others' share, which the refusal itself inflates).
+    // Beside others' spending, or after a server's Retry-After, the fair-share turn still parts the processes refused
+    // together (fewer 429s).
+    this.retryPass = retryAfterSeconds === undefined && !this.othersSeenBeforeRefusal;
+    return wait;
   }
 
-  /** Seconds until the bucket has room for one request, from what we know (for 429s without Retry-After). */
-  secondsUntilRoom(): number {
-    if (!this.bucket) return 1;
-    const excess = this.levelNow() + 1 - this.ceiling();
-    return Math.max(1, excess / this.drain());
+  private refusalWait(headers: HttpHeaders, retryAfterSeconds: number | undefined, now: number): RefusalWait {
+    if (retryAfterSeconds !== undefined) return { seconds: retryAfterSeconds, basis: 'retry-after' };
+    this.refusalsInARow += 1;
+    const reading = parseBucket(headers, now);
+    const fromLevel = reading && bucketRefusalSeconds(reading, this.settings.marginDrips, this.refusalsInARow, this.random());
+    if (fromLevel !== undefined) return { seconds: fromLevel, basis: 'bucket-level' };
+    const bucket = reading ?? this.bucket ?? DOCUMENTED_BUCKET;
+    const seconds = blindRefusalSeconds(this.refusalsInARow, bucket.size / bucket.dripPerSecond, this.random());
+    return { seconds, basis: 'no-bucket-level' };
   }
 
   private async waitForRoom(cost: number): Promise<void> {
@@ -128,6 +141,7 @@ export class RateLimitPacer {
 
   /** The earliest moment every limit allows a request of `cost`; answers arriving meanwhile may move it. */
   private readyAt(cost: number): number {
+    if (this.retryPass) return Math.max(this.blockedUntil, this.burstReadyAt());
     let predicted = this.bucketReadyAt(cost);
     if (!this.alone()) {
       const ownTurn = this.lastSendAt + jitteredGapMs(cost, this.ownRate(), this.gapDraw);
@@ -139,7 +153,7 @@ export class RateLimitPacer {
 
   /** When our last reading is too old to predict from: about half the bucket's drain time later (jittered too). */
   private staleAt(): number {
-    const bucket = this.bucket as BucketState;
+    const bucket = this.bucket as BucketReading;
     return this.lastReadingAt + jitteredGapMs(bucket.size / 2, bucket.dripPerSecond, this.gapDraw);
   }
 
@@ -164,6 +178,7 @@ export class RateLimitPacer {
     this.inFlightDrips += cost;
     this.spentSinceReading += cost;
     this.lastSendAt = now;
+    this.retryPass = false;
     this.gapDraw = this.random();
     this.recentSends.push(now);
     this.forgetSendsBefore(now - 1000);
@@ -183,12 +198,18 @@ export class RateLimitPacer {
     if (!this.bucket) return true;
     // A recent 429 proves that somebody else spends, before the estimate can tell.
     if (this.backoff.at(this.clock.now()) < 1) return false;
-    return this.others.rate(this.bucket.dripPerSecond) < ALONE_BELOW * this.bucket.dripPerSecond;
+    return !this.othersSpending();
+  }
+
+  /** The others' spending, as estimated from the readings so far, is more than noise. */
+  private othersSpending(): boolean {
+    const drip = this.bucket?.dripPerSecond ?? DOCUMENTED_BUCKET.dripPerSecond;
+    return this.others.rate(drip) >= ALONE_BELOW * drip;
   }
 
   /** Drips per second this process may spend beside the others: its fair share at the level now, less any backoff. */
   private ownRate(): number {
-    const bucket = this.bucket as BucketState;
+    const bucket = this.bucket as BucketReading;
     const shape = fairRateShape(bucket.size, this.ceiling());
     return this.backoff.at(this.clock.now()) * fairRate(this.levelNow(), bucket.dripPerSecond, shape);
   }
@@ -228,12 +249,4 @@ export class RateLimitPacer {
     this.endProbe = undefined;
     this.probe = undefined;
   }
-}
-
-/** `X-LS-API-Bucket-Level: 12.5/90` and `X-LS-API-Drip-Rate: 1`. */
-export function parseBucket(headers: HttpHeaders, at: number): BucketState | undefined {
-  const level = /^\s*([\d.]+)\s*\/\s*([\d.]+)\s*$/.exec(header(headers, 'x-ls-api-bucket-level') ?? '');
-  const drip = Number(header(headers, 'x-ls-api-drip-rate'));
-  if (!level || !Number.isFinite(drip) || drip <= 0) return undefined;
-  return { level: Number(level[1]), size: Number(level[2]), dripPerSecond: drip, at };
 }

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import nock from 'nock';
+import sinon from 'sinon';
 import {
   MalformedResponseError, NotFoundError, RateLimitError, ServerError, TransportError,
 } from '../../../lib/client/http/errors';
@@ -40,17 +41,22 @@ describe('transport: retries and errors', () => {
     scope.done();
   });
 
-  it('on a 429 without Retry-After, waits until the bucket it last saw has room, and says how long', async () => {
+  it('on a 429 without Retry-After, waits for the reported level to drain below the size at the drip rate, and says how long', async () => {
     const scope = replies('get', [[200, customer, bucketHeaders(80, 90, 2)], [429, { message: 'Rate limited' }, bucketHeaders(91, 90, 2)], [200, customer]]);
+    const draw = sinon.stub(Math, 'random').returns(0.5);
     const logger = capturingLogger();
     const { client: lightspeed, clock } = client(stored, { logger });
 
-    await lightspeed.call(request('GET'));
-    await lightspeed.call(request('GET'));
-    // (91 + 1 - 89) drips over at 2 drips per second; then, since somebody else spends too, its own share's turn.
-    expect(clock.slept).to.be.at.least(1500);
+    try {
+      await lightspeed.call(request('GET'));
+      await lightspeed.call(request('GET'));
+    } finally {
+      draw.restore();
+    }
+    // 1 drip over the size at 2 drips per second, plus a quarter of the margin (the draw 0.5 of its first half).
+    expect(clock.slept).to.equal(625);
     expect(logger.lines.filter((line) => !line.includes(' -> '))).to.deep.equal([
-      'Lightspeed answered 429 to GET Customer 5: Rate limited; waiting 1.5 s for room at the drip rate, then trying again',
+      'Lightspeed answered 429 to GET Customer 5: Rate limited; waiting 0.6 s for the bucket to drain below its size at the drip rate, then trying again',
     ]);
     scope.done();
   });

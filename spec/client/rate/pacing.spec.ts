@@ -1,9 +1,22 @@
 import { expect } from 'chai';
-import { RateLimitPacer, parseBucket } from '../../../lib/client/rate/pacing';
+import { RateLimitPacer } from '../../../lib/client/rate/pacing';
+import { parseBucket } from '../../../lib/client/rate/bucket';
 import { bucketHeaders } from '../../helpers/lightspeed';
 import { FakeClock } from '../../helpers/fakeClock';
 
 const lower = (headers: Record<string, string>) => Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+
+/**
+ * Ten seconds in which we send one request a second and the level still climbs by one from `from`: somebody else
+ * spends one drip per second too.
+ */
+async function besideAnotherClient(pacer: RateLimitPacer, clock: FakeClock, from: number): Promise<void> {
+  for (let level = from + 1; level <= from + 10; level += 1) {
+    const reserved = await pacer.acquire('GET');
+    clock.advance(1000);
+    pacer.observe('GET', 200, lower(bucketHeaders(level, 90, 1)), reserved);
+  }
+}
 
 describe('rate-limit pacing from X-LS-API-* headers', () => {
   it('parses fractional levels and the drip rate', () => {
@@ -73,14 +86,7 @@ describe('rate-limit pacing from X-LS-API-* headers', () => {
   it('beside another client, keeps to its fair rate and leaves the top of the bucket free', async () => {
     const clock = new FakeClock();
     const pacer = new RateLimitPacer(clock, undefined, () => 0.5);
-    // Each second we send one request and the level still climbs by one: somebody else spends one drip per second too.
-    let level = 70;
-    for (let i = 0; i < 10; i += 1) {
-      const reserved = await pacer.acquire('GET');
-      clock.advance(1000);
-      level += 1;
-      pacer.observe('GET', 200, lower(bucketHeaders(level, 90, 1)), reserved);
-    }
+    await besideAnotherClient(pacer, clock, 70);
     const started = clock.now();
     await pacer.acquire('GET');
     // At 80, far under the brim, alone it would send at once; beside the other it waits for its share of the drip.
@@ -91,9 +97,68 @@ describe('rate-limit pacing from X-LS-API-* headers', () => {
     const clock = new FakeClock();
     const pacer = new RateLimitPacer(clock);
     pacer.observe('GET', 200, lower(bucketHeaders(10)), await pacer.acquire('GET'));
-    pacer.refused(3);
+    pacer.refused({}, 3);
     await pacer.acquire('GET');
     expect(clock.slept).to.equal(3000);
+  });
+
+  it('takes the size of each reading: after 1/180, a reading of 59/60 leaves no room under 59', async () => {
+    const clock = new FakeClock();
+    const pacer = new RateLimitPacer(clock);
+    pacer.observe('GET', 200, { 'x-ls-api-bucket-level': '1/180', 'x-ls-api-drip-rate': '1' }, await pacer.acquire('GET'));
+    pacer.observe('GET', 200, { 'x-ls-api-bucket-level': '59/60', 'x-ls-api-drip-rate': '1' }, await pacer.acquire('GET'));
+    expect(clock.slept).to.equal(0);
+    await pacer.acquire('GET');
+    expect(clock.slept).to.equal(1000);
+  });
+
+  it('after a 429 without Retry-After, the retry goes when the level has drained below the size, not at a fair-share turn', async () => {
+    const clock = new FakeClock();
+    const pacer = new RateLimitPacer(clock, undefined, () => 0);
+    pacer.observe('GET', 200, lower(bucketHeaders(80)), await pacer.acquire('GET'));
+    const refused = { 'x-ls-api-bucket-level': '91.672517538069/90', 'x-ls-api-drip-rate': '1' };
+    pacer.observe('GET', 429, refused, await pacer.acquire('GET'));
+    expect(pacer.refused(refused, undefined)).to.deep.equal({ seconds: 91.672517538069 - 90, basis: 'bucket-level' });
+    await pacer.acquire('GET');
+    expect(clock.slept).to.be.closeTo(1672.5, 0.1);
+  });
+
+  it('beside another client, the retry after a 429 without Retry-After also waits for its fair share (refused processes part)', async () => {
+    const clock = new FakeClock();
+    const pacer = new RateLimitPacer(clock, undefined, () => 0);
+    await besideAnotherClient(pacer, clock, 80);
+    const refused = { 'x-ls-api-bucket-level': '91/90', 'x-ls-api-drip-rate': '1' };
+    pacer.observe('GET', 429, refused, await pacer.acquire('GET'));
+    const started = clock.now();
+    expect(pacer.refused(refused, undefined)).to.deep.equal({ seconds: 1, basis: 'bucket-level' });
+    await pacer.acquire('GET');
+    expect(clock.now() - started).to.be.above(2000);
+  });
+
+  it('after a 429 with Retry-After, the next request also waits for its fair share (processes refused together part)', async () => {
+    const clock = new FakeClock();
+    const pacer = new RateLimitPacer(clock, undefined, () => 0.5);
+    pacer.observe('GET', 200, lower(bucketHeaders(80)), await pacer.acquire('GET'));
+    pacer.observe('GET', 429, lower(bucketHeaders(91)), await pacer.acquire('GET'));
+    expect(pacer.refused({}, 2)).to.deep.equal({ seconds: 2, basis: 'retry-after' });
+    await pacer.acquire('GET');
+    expect(clock.slept).to.be.above(2000);
+  });
+
+  it('after 429s without any bucket header: 1 s, then 2 s, then 4 s, each held for every request', async () => {
+    const clock = new FakeClock();
+    const pacer = new RateLimitPacer(clock, undefined, () => 0);
+    const waits = [];
+    for (let i = 0; i < 3; i += 1) {
+      pacer.observe('GET', 429, {}, await pacer.acquire('GET'));
+      waits.push(pacer.refused({}, undefined));
+    }
+    expect(waits.map((wait) => wait.seconds)).to.deep.equal([1, 2, 4]);
+    expect(waits.every((wait) => wait.basis === 'no-bucket-level')).to.equal(true);
+    // An accepted request ends the series.
+    pacer.observe('GET', 200, lower(bucketHeaders(10)), await pacer.acquire('GET'));
+    pacer.observe('GET', 429, {}, await pacer.acquire('GET'));
+    expect(pacer.refused({}, undefined).seconds).to.equal(1);
   });
 
   it('keeps under the burst limiter over any trailing second', async () => {

@@ -31,6 +31,21 @@ describe('processes sharing one leaky bucket with no channel but its headers (vi
     });
   }
 
+  for (const processes of [2, 4, 8]) {
+    it(`${processes} processes as above, refused as Lightspeed refuses: 429s without Retry-After`, async () => {
+      const setup: ModelSetup = {
+        ...DEFAULT_BUCKET, processes, requests: 320 / processes, startLevel: 90, foreignShare: 0.25, seed: `k${processes}`, retryAfterHeader: false,
+      };
+      const outcome = await runSharedBucketModel(setup);
+      // Refused together at the start, they retry when the level allows, in ever wider spreads until they take turns.
+      const atStart = outcome.processes.reduce((sum, process) => sum + process.firstRefused, 0);
+      expect(atStart, '429s before a first answer').to.be.at.most(4 * processes);
+      expect(outcome.processes.map((process) => process.laterRefused), '429s after the first answer').to.deep.equal(Array(processes).fill(0));
+      expect(fairness(outcome), 'slowest / fastest').to.be.at.least(0.8);
+      expect(efficiency(outcome, 1), 'of the drip left').to.be.at.least(0.94);
+    });
+  }
+
   it('one process beside an integration spending half the drip takes the other half, leaving the top of the bucket free', async () => {
     const outcome = await runSharedBucketModel({ ...DEFAULT_BUCKET, processes: 1, requests: 300, startLevel: 0, foreignShare: 0.5, seed: 'half' });
     expect(outcome.processes[0].firstRefused + outcome.processes[0].laterRefused).to.equal(0);
