@@ -5,15 +5,15 @@ import { resetConnections } from '../../lib/client/connections';
 import { SECRETS, leakedSecrets } from '../helpers/capture';
 import { run } from '../helpers/component';
 import { ACCOUNT_PATH, API, TOKEN_HOST, TOKEN_PATH, cfg } from '../helpers/lightspeed';
-import { recordedAnswers } from '../helpers/recordedAnswers';
+import { loadCassettes } from '../helpers/cassettes';
 
 const customerPath = `${ACCOUNT_PATH}/Customer/5.json`;
 const customer = { '@attributes': { count: '1' }, Customer: { customerID: '5', firstName: 'Ada' } };
 const NEW_ACCESS = 'access-token-n3w-value-1';
 /** The 2015 401 as recorded: `{httpCode, httpMessage, message, errorClass}` served as text/html. */
-const recorded401 = recordedAnswers().find((answer) => answer.status === 401 && answer.cassette.includes('accounts_401'));
+const recorded401 = loadCassettes().find((answer) => answer.status === 401 && answer.cassette.includes('accounts_401'));
 if (!recorded401) throw new Error('no recorded 401');
-const html401: [number, string, Record<string, string[]>] = [401, recorded401.body, { 'content-type': recorded401.headers['content-type'] }];
+const html401: [number, string, Record<string, string>] = [401, recorded401.body, { 'content-type': recorded401.headers['content-type'] }];
 const oauth401 = { error: 'access_denied', error_description: 'The resource owner or authorization server denied the request.', hint: 'Access token could not be verified' };
 
 /** Everything a user can read after a run (updateKeys goes to the credential store, where the secrets belong). */
@@ -58,7 +58,7 @@ describe('token replies and 401s as Lightspeed sent them', () => {
     expect(second.updateKeys.map((keys) => (keys as { refreshToken: string }).refreshToken)).to.deep.equal([SECRETS.refreshToken]);
   });
 
-  const refusals: Array<[string, nock.Body, Record<string, string[]>, string]> = [
+  const refusals: Array<[string, nock.Body, Record<string, string>, string]> = [
     ['in the API\'s envelope, served as text/html (recorded)', html401[1], html401[2], 'Invalid username/password or API key'],
     ['OAuth-style', oauth401, {}, 'The resource owner or authorization server denied the request. (Access token could not be verified)'],
   ];

@@ -7,10 +7,10 @@ import { SECRETS } from '../helpers/capture';
 import { run } from '../helpers/component';
 import { FakeClock } from '../helpers/fakeClock';
 import { ACCOUNT_PATH, API, cfg } from '../helpers/lightspeed';
-import { RecordedAnswer, recordedAnswers } from '../helpers/recordedAnswers';
+import { RecordedExchange, loadCassettes } from '../helpers/cassettes';
 
-const recorded = recordedAnswers();
-const find = (what: string, test: (answer: RecordedAnswer) => boolean): RecordedAnswer => {
+const recorded = loadCassettes();
+const find = (what: string, test: (answer: RecordedExchange) => boolean): RecordedExchange => {
   const answer = recorded.find(test);
   if (!answer) throw new Error(`no recorded ${what}`);
   return answer;
@@ -18,11 +18,11 @@ const find = (what: string, test: (answer: RecordedAnswer) => boolean): Recorded
 /** The 2015 429 as recorded: its body as text/html, no Retry-After and no bucket header. */
 const refusal = find('429', (answer) => answer.status === 429);
 /** The highest level recorded, above the size, and the drip rate answers carried from 2017. */
-const overfull = find('level over the size', (answer) => answer.headers['x-ls-api-bucket-level']?.[0] === '91.672517538069/90');
+const overfull = find('level over the size', (answer) => answer.headers['x-ls-api-bucket-level'] === '91.672517538069/90');
 const drip = find('drip rate', (answer) => answer.headers['x-ls-api-drip-rate'] !== undefined);
 
 /** The recorded 429 (status, body, Content-Type), with the given rate headers. */
-function refused(headers: Record<string, string[]>): [number, string, Record<string, string[]>] {
+function refused(headers: Record<string, string>): [number, string, Record<string, string>] {
   return [429, refusal.body, { 'content-type': refusal.headers['content-type'], ...headers }];
 }
 

@@ -71,3 +71,27 @@ function cassetteFiles(dir: string): string[] {
     return name.endsWith('.yml') ? [path] : [];
   });
 }
+
+/** A distinct combination of bucket headers recorded, with the first answer that carried it. */
+export interface BucketHeaderSet {
+  /** `X-LS-API-Bucket-Level` as recorded (`91.672517538069/90`). */
+  level: string;
+  /** `X-LS-API-Drip-Rate` as recorded, when the answer had one. */
+  drip: string | undefined;
+  /** Only those two headers, lower-cased. */
+  headers: Record<string, string>;
+  cassette: string;
+}
+
+/** Every distinct bucket level and drip rate pair that real answers carried. */
+export function bucketHeaderSets(): BucketHeaderSet[] {
+  const sets = new Map<string, BucketHeaderSet>();
+  for (const answer of loadCassettes()) {
+    const level = answer.headers['x-ls-api-bucket-level'];
+    if (level === undefined) continue;
+    const drip = answer.headers['x-ls-api-drip-rate'];
+    const headers = { 'x-ls-api-bucket-level': level, ...(drip === undefined ? {} : { 'x-ls-api-drip-rate': drip }) };
+    if (!sets.has(`${level} ${drip}`)) sets.set(`${level} ${drip}`, { level, drip, headers, cassette: answer.cassette });
+  }
+  return [...sets.values()];
+}

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { DOCUMENTED_BUCKET, parseBucket } from '../../../lib/client/rate/bucket';
-import { bucketHeaderSets } from '../../helpers/recordedAnswers';
+import { bucketHeaderSets } from '../../helpers/cassettes';
 
 describe('reading the bucket from X-LS-API-* headers', () => {
   it('parses fractional levels and the drip rate; no readable level is no reading', () => {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { parseBucket } from '../../../lib/client/rate/bucket';
 import { blindRefusalSeconds, bucketRefusalSeconds } from '../../../lib/client/rate/refusalWait';
-import { bucketHeaderSets } from '../../helpers/recordedAnswers';
+import { bucketHeaderSets } from '../../helpers/cassettes';
 
 const MARGIN = 1;
 const DRAWS = [0, 0.5, 0.999];
