@@ -9,6 +9,8 @@ export interface RecordedGroup {
   method: string;
   loadRelations: string | null;
   records: Record<string, unknown>[];
+  /** The request body of the group's first exchange, to repeat it. */
+  requestBody: string;
 }
 
 function recordsOf(body: string, entity: string): Record<string, unknown>[] {
@@ -32,7 +34,8 @@ export function recordedGroups(): RecordedGroup[] {
     if (records.length === 0) continue;
     const loadRelations = exchange.query.get('load_relations');
     const key = `${exchange.entity} ${exchange.method} ${loadRelations ?? ''}`;
-    const group = groups.get(key) ?? { entity: exchange.entity, method: exchange.method, loadRelations, records: [] };
+    const group = groups.get(key)
+      ?? { entity: exchange.entity, method: exchange.method, loadRelations, records: [], requestBody: exchange.requestBody };
     group.records.push(...records);
     groups.set(key, group);
   }

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { Simulator } from '../../simulator';
-import { bookForGroup, documentedKeys, recordedBook, recordedGroups } from '../helpers/recordedShapes';
+import { RecordedGroup, bookForGroup, documentedKeys, recordedBook, recordedGroups } from '../helpers/recordedShapes';
 import { shapeDifferences } from '../helpers/wireShapes';
-import { api, useUnthrottledSimulator } from './helpers';
+import { ApiResponse, api, useUnthrottledSimulator } from './helpers';
 
 /** The seeded record each recorded entity is compared with (one whose relations hold something). */
 const SIMULATED: Record<string, string> = {
@@ -12,11 +12,21 @@ const SIMULATED: Record<string, string> = {
   Order: 'Order/1.json', SpecialOrder: 'SpecialOrder/1.json',
 };
 
+/** Records a recorded PUT changed without creating them first (the cassette's Sale 1 has lines and a TaxCategory). */
+const CHANGED_IN_PLACE: Record<string, string> = { Sale: 'Sale/3.json' };
+
 /** Recorded entities the V3 API has no endpoint for. */
 const NOT_IN_V3: Record<string, string> = { Inventory: 'the old API\'s Inventory.json; V3 serves stock as ItemShop' };
 
 /** Differences that wait for a fact the component's catalog does not hold yet (`Type.key` -> the missing fact). */
-const PENDING = new Map<string, string>([]);
+const FIELD_DOCS_OMIT = 'the field the docs omit (observed layer, issue-19-replay)';
+const STAMPED_TABLES = 'which tables carry timeStamp (observed layer): until then the simulator stamps every table';
+const PENDING = new Map<string, string>([
+  ...['Employee.accessPin', 'Sale.isTaxInclusive', 'Sale.receiptPreference', 'Sale.displayableSubtotal', 'Sale.ticketNumber',
+    'Sale.taxTotal', 'Item.itemECommerceID', 'ItemMatrix.itemECommerceID', 'Shop.companyRegistrationNumber', 'Shop.vatNumber',
+    'Register.archived', 'Register.ccTerminalID', 'SpecialOrder.status'].map((key): [string, string] => [key, FIELD_DOCS_OMIT]),
+  ...['ItemAttributeSet', 'PriceLevel', 'Register', 'SalePayment', 'PaymentType'].map((type): [string, string] => [`${type}.timeStamp`, STAMPED_TABLES]),
+]);
 
 describe('simulator answers in the recorded shape', () => {
   let sim: Simulator;
@@ -35,6 +45,26 @@ describe('simulator answers in the recorded shape', () => {
     it(title, async () => {
       const query = group.loadRelations ? `?load_relations=${encodeURIComponent(group.loadRelations)}` : '';
       const { status, body } = await api(sim, token, path + query);
+      expect(status, JSON.stringify(body)).to.equal(200);
+      const options = { documented: documentedKeys, pending: PENDING };
+      expect(shapeDifferences(bookForGroup(book, group), group.entity, body[group.entity], options)).to.deep.equal([]);
+    });
+  }
+
+  /** Repeats a recorded write; PUT and DELETE address a record the entity's recorded POST creates first. */
+  async function repeatWrite(group: RecordedGroup): Promise<ApiResponse> {
+    if (group.method === 'POST') return api(sim, token, `${group.entity}.json`, { method: 'POST', body: group.requestBody });
+    const existing = group.method === 'PUT' ? CHANGED_IN_PLACE[group.entity] : undefined;
+    if (existing) return api(sim, token, existing, { method: 'PUT', body: group.requestBody });
+    const create = groups.find((g) => g.entity === group.entity && g.method === 'POST');
+    const created = await api(sim, token, `${group.entity}.json`, { method: 'POST', body: create?.requestBody ?? '{}' });
+    const id = String((created.body[group.entity] as Record<string, unknown>)[`${group.entity[0].toLowerCase()}${group.entity.slice(1)}ID`]);
+    return api(sim, token, `${group.entity}/${id}.json`, { method: group.method, body: group.requestBody || undefined });
+  }
+
+  for (const group of groups.filter((g) => g.method !== 'GET')) {
+    it(`${group.entity} ${group.method} answers the whole record`, async () => {
+      const { status, body } = await repeatWrite(group);
       expect(status, JSON.stringify(body)).to.equal(200);
       const options = { documented: documentedKeys, pending: PENDING };
       expect(shapeDifferences(bookForGroup(book, group), group.entity, body[group.entity], options)).to.deep.equal([]);
