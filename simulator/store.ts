@@ -22,6 +22,13 @@ function defaultValue(field: SimField): string | null {
   }
 }
 
+/**
+ * Tables whose records the recordings show without a timeStamp (price_levels, Sales' SalePayments and their
+ * PaymentType, a Shop's Registers, ItemAttributeSet). Every other table carries one, documented or not (Shop and
+ * SpecialOrder are recorded with one the docs omit).
+ */
+const UNSTAMPED = new Set(['ItemAttributeSet', 'PaymentType', 'PriceLevel', 'Register', 'SalePayment']);
+
 /** All records of the simulated account. */
 export class Store {
   readonly entities = new Map<string, SimEntity>();
@@ -47,8 +54,7 @@ export class Store {
       if (e.deleteSemantics === 'archive') add({ name: 'archived', type: 'boolean', readOnly: false });
     }
     for (const [name, fields] of fieldsByTable) {
-      // Every record carries a timeStamp, even where the docs' field table omits it.
-      if (!fields.has('timeStamp')) fields.set('timeStamp', { name: 'timeStamp', type: 'datetime', readOnly: true });
+      if (!fields.has('timeStamp') && !UNSTAMPED.has(name)) fields.set('timeStamp', { name: 'timeStamp', type: 'datetime', readOnly: true });
       const owner = this.entities.get(name) ?? entities.find((e) => e.table === name);
       this.tables.set(name, new Table(name, owner?.primaryKey ?? `${name}ID`, fields));
     }
@@ -132,7 +138,7 @@ export class Store {
     row[table.primaryKey] = String(table.allocateId());
     if (table.fields.has('createTime')) row.createTime = stamp;
     if (table.fields.has('updatetime')) row.updatetime = stamp;
-    row.timeStamp = stamp;
+    if (table.fields.has('timeStamp')) row.timeStamp = stamp;
     table.insert(row);
     return row;
   }

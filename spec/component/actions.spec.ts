@@ -26,8 +26,11 @@ describe('actions (against the simulator)', () => {
       expect(item).to.include({ description: 'Blue shirt', defaultCost: 12.5, tax: true });
       expect(item.itemID).to.be.a('number');
 
+      // Like Lightspeed, the POST answers with the ItemShops it created; a lookup without relations has none.
+      const { ItemShops: stock, ...fields } = item;
+      expect(stock).to.be.an('object');
       const found = await run(lookup, { id: item.itemID }, step());
-      expect(found.data).to.deep.equal([{ ...item, ...(found.data[0] as Row) }]);
+      expect(found.data).to.deep.equal([{ ...fields, ...(found.data[0] as Row) }]);
       expect((found.data[0] as Row).description).to.equal('Blue shirt');
 
       const updated = await run(update, { itemID: item.itemID, description: 'Navy shirt' }, step());
