@@ -16,7 +16,7 @@ export type RelationDef =
   | { kind: 'default' }
   /** A to-one relation the docs list but the data here does not hold: accepted, absent (as with a foreign key of 0). */
   | { kind: 'unsupported'; toMany: false }
-  /** A list, or a sub-object the docs type as a field (PriceLevel.Calculation), holding nothing here: rendered "". */
+  /** A list, or a sub-object the docs type as a field (PriceLevel.Calculation): side data when seeded, else "". */
   | { kind: 'empty'; toMany: boolean };
 
 /** Parsed `load_relations`: relation name -> nested relations. */
@@ -148,7 +148,7 @@ export class Relations {
         const side = this.store.getEmbedded(table.name, name, table.pkOf(row));
         if (side) out[name] = side;
       } else if (def.kind === 'empty' && !(name in row)) {
-        out[name] = '';
+        out[name] = this.store.getEmbedded(table.name, name, table.pkOf(row)) ?? '';
       }
     }
     return out;

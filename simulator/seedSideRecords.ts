@@ -1,6 +1,7 @@
 /**
  * Records the API nests in others without an endpoint of their own (EmployeeRole, a Shop's ReceiptSetup and
- * CCGateway, a Customer's Note), and the CreditAccounts of every 10th Customer: what `load_relations` shows.
+ * CCGateway, a Customer's Note, Vendor 1's Reps), and the CreditAccounts of every 10th Customer: what
+ * `load_relations` shows.
  */
 import { StampAt } from './seedReference';
 import { Store } from './store';
@@ -41,6 +42,9 @@ export function seedSideRecords(store: Store, at: StampAt): void {
     store.setEmbedded('Shop', 'ReceiptSetup', id, receiptSetup(id));
     store.setEmbedded('Shop', 'CCGateway', id, ccGateway(id));
   }
+  // The element name of Vendor.Reps comes from real answers (the catalog's wrappers): without it, no reps.
+  const repElement = store.entities.get('Vendor')?.wrappers.Reps;
+  if (repElement && store.get('Vendor', 1)) store.setEmbedded('Vendor', 'Reps', 1, { [repElement]: { firstName: 'Dana', lastName: 'Reyes' } });
   for (const customer of store.list('Customer')) {
     const id = Number(customer.customerID);
     store.setEmbedded('Customer', 'Note', id, { note: '', isPublic: 'false', timeStamp: String(customer.timeStamp) });

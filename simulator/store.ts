@@ -35,6 +35,8 @@ export class Store {
   private readonly tables = new Map<string, Table>();
   private readonly embedded = new Map<string, Map<number, WireObject>>();
   private readonly templates = new Map<string, WireObject>();
+  /** Keys real records carry without load_relations, per table: `""` until a value is stored. */
+  private readonly alwaysSent = new Map<string, Set<string>>();
   private newestMs = 0;
   private seedHorizonMs = 0;
 
@@ -52,6 +54,12 @@ export class Store {
       for (const f of e.fields.values()) add(f);
       for (const key of e.parentKeys) add({ name: key, type: 'integer', readOnly: false });
       if (e.deleteSemantics === 'archive') add({ name: 'archived', type: 'boolean', readOnly: false });
+    }
+    for (const e of entities) {
+      if (!e.primaryKey) continue;
+      const keys = this.alwaysSent.get(e.table) ?? new Set<string>();
+      for (const key of e.alwaysSent) keys.add(key);
+      this.alwaysSent.set(e.table, keys);
     }
     for (const [name, fields] of fieldsByTable) {
       if (!fields.has('timeStamp') && !UNSTAMPED.has(name)) fields.set('timeStamp', { name: 'timeStamp', type: 'datetime', readOnly: true });
@@ -89,6 +97,7 @@ export class Store {
         const value = defaultValue(field);
         if (value !== null) row[field.name] = value;
       }
+      for (const key of this.alwaysSent.get(table.name) ?? []) if (!(key in row)) row[key] = '';
       template = this.setTemplate(table, row);
     }
     return { ...template };
