@@ -42,15 +42,20 @@ const EXPLICIT: Record<string, Record<string, RelationDef>> = {
 
 /** Resolves and renders relations against the store. */
 export class Relations {
-  private readonly listed = new Map<string, Set<string>>();
+  private readonly listedNames = new Map<string, Set<string>>();
   private readonly cache = new Map<string, RelationDef | null>();
 
   constructor(private readonly store: Store) {
     for (const entity of store.entities.values()) {
-      const names = this.listed.get(entity.table) ?? new Set<string>();
+      const names = this.listedNames.get(entity.table) ?? new Set<string>();
       for (const relation of entity.relations) names.add(relation.split('.')[0]);
-      this.listed.set(entity.table, names);
+      this.listedNames.set(entity.table, names);
     }
+  }
+
+  /** True when the docs list `name` among the relations of `table` (not only as a field). */
+  listed(table: Table, name: string): boolean {
+    return this.listedNames.get(table.name)?.has(name) ?? false;
   }
 
   /** How relation `name` of `table` loads, or null when the table has no such relation. */
@@ -72,8 +77,10 @@ export class Relations {
       return { kind: 'toMany', table: children.name, foreignKey: table.primaryKey, element: singular };
     }
     // The real API answers an empty list or sub-object with "" (recordings: Tags, Calculation, Reps).
-    if (this.listed.get(table.name)?.has(name)) return name.endsWith('s') ? { kind: 'empty', toMany: true } : { kind: 'unsupported', toMany: false };
+    if (this.listedNames.get(table.name)?.has(name)) return name.endsWith('s') ? { kind: 'empty', toMany: true } : { kind: 'unsupported', toMany: false };
     const type = table.fields.get(name)?.type;
+    // A to-one relation by a key the simulator keeps no table for (Item.Department): absent, as with a key of 0.
+    if (table.fields.has(localKey)) return { kind: 'unsupported', toMany: false };
     if (type === 'object' || type === 'array') return { kind: 'empty', toMany: type === 'array' || name.endsWith('s') };
     return null;
   }
