@@ -24,7 +24,6 @@ export function seedReference(store: Store, options: SimulatorOptions, at: Stamp
     employeeCount: String(options.employees),
     employeeLimit: '50',
     link: { '@attributes': { href: `/API/V3/Account/${options.accountId}` } },
-    timeStamp: at(0),
   });
   const shopNames = ['Main Street', 'Harbour Mall', 'Airport Kiosk', 'Downtown Outlet'];
   for (let id = 1; id <= options.shops; id++) {

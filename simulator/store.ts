@@ -23,11 +23,11 @@ function defaultValue(field: SimField): string | null {
 }
 
 /**
- * Tables whose records the recordings show without a timeStamp (price_levels, Sales' SalePayments and their
+ * Tables whose records the recordings show without a timeStamp (Account, price_levels, Sales' SalePayments and their
  * PaymentType, a Shop's Registers, ItemAttributeSet). Every other table carries one, documented or not (Shop and
  * SpecialOrder are recorded with one the docs omit).
  */
-const UNSTAMPED = new Set(['ItemAttributeSet', 'PaymentType', 'PriceLevel', 'Register', 'SalePayment']);
+const UNSTAMPED = new Set(['Account', 'ItemAttributeSet', 'PaymentType', 'PriceLevel', 'Register', 'SalePayment']);
 
 /** All records of the simulated account. */
 export class Store {

@@ -29,13 +29,15 @@ function recordsOf(body: string, entity: string): Record<string, unknown>[] {
 export function recordedGroups(): RecordedGroup[] {
   const groups = new Map<string, RecordedGroup>();
   for (const exchange of loadCassettes()) {
-    if (exchange.status !== 200 || !exchange.entity) continue;
-    const records = recordsOf(exchange.body, exchange.entity);
+    // Account.json is the one path above the account: the helper names no entity for it.
+    const entity = exchange.entity ?? (new URL(exchange.uri).pathname.endsWith('/Account.json') ? 'Account' : undefined);
+    if (exchange.status !== 200 || !entity) continue;
+    const records = recordsOf(exchange.body, entity);
     if (records.length === 0) continue;
     const loadRelations = exchange.query.get('load_relations');
-    const key = `${exchange.entity} ${exchange.method} ${loadRelations ?? ''}`;
+    const key = `${entity} ${exchange.method} ${loadRelations ?? ''}`;
     const group = groups.get(key)
-      ?? { entity: exchange.entity, method: exchange.method, loadRelations, records: [], requestBody: exchange.requestBody };
+      ?? { entity, method: exchange.method, loadRelations, records: [], requestBody: exchange.requestBody };
     group.records.push(...records);
     groups.set(key, group);
   }

@@ -9,7 +9,7 @@ const SIMULATED: Record<string, string> = {
   Vendor: 'Vendor/1.json', Employee: 'Employee/1.json', Sale: 'Sale/3.json', SaleLine: 'SaleLine/1.json',
   Customer: 'Customer/10.json', Category: 'Category/7.json', Item: 'Item/1.json', PriceLevel: 'PriceLevel/1.json',
   Shop: 'Shop/1.json', ItemMatrix: 'ItemMatrix/1.json', ItemAttributeSet: 'ItemAttributeSet/1.json',
-  Order: 'Order/1.json', SpecialOrder: 'SpecialOrder/1.json',
+  Order: 'Order/1.json', SpecialOrder: 'SpecialOrder/1.json', Account: '/API/V3/Account.json',
 };
 
 /** Records a recorded PUT changed without creating them first (the cassette's Sale 1 has lines and a TaxCategory). */
