@@ -130,6 +130,13 @@ describe('actions (against the simulator)', () => {
       expect(rows.length).to.be.greaterThan(0);
       expect(rows.every((row) => row.archived === true)).to.equal(true);
     });
+
+    it('loading Prices, which every Item carries anyway, is accepted and asks for nothing more', async () => {
+      const result = await run(lookup, { id: 1, loadRelations: ['Prices', 'Category'] }, cfg({ objectType: 'Item' }));
+      expect(result.thrown).to.equal(undefined);
+      expect(result.data).to.have.length(1);
+      expect(decodeURIComponent(apiRequests(sim).at(-1) ?? '')).to.contain('load_relations=["Category"]');
+    });
   });
 
   describe('Customer and Category', () => {
