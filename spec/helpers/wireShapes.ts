@@ -69,8 +69,6 @@ export function compatible(recorded: Set<Encoding>, actual: Encoding, key: strin
 export interface CompareOptions {
   /** Keys a type may carry beyond the recorded ones (documented fields). */
   documented?: (type: string) => Set<string>;
-  /** Keys the comparison expects but the simulator cannot have yet, with the reason (reported, not failed). */
-  pending?: Map<string, string>;
 }
 
 /**
@@ -88,12 +86,12 @@ function keyProblems(book: ShapeBook, type: string, actual: unknown, options: Co
   const problems: string[] = [];
   const documented = options.documented?.(type) ?? new Set<string>();
   for (const key of shape.always) {
-    if (!(key in actual) && !options.pending?.has(`${type}.${key}`)) problems.push(`${path}.${key}: missing`);
+    if (!(key in actual)) problems.push(`${path}.${key}: missing`);
   }
   for (const [key, inner] of Object.entries(actual)) {
     const recorded = shape.encodings.get(key);
     if (!recorded) {
-      if (!documented.has(key) && !options.pending?.has(`${type}.${key}`)) problems.push(`${path}.${key}: neither recorded nor documented`);
+      if (!documented.has(key)) problems.push(`${path}.${key}: neither recorded nor documented`);
       continue;
     }
     const encoding = encodingOf(inner);
