@@ -1,9 +1,6 @@
 import { expect } from 'chai';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { Simulator, startSimulator } from '../../simulator';
-import { accessToken, api } from './helpers';
+import { Simulator } from '../../simulator';
+import { api, useSimulatorWithEntities } from './helpers';
 
 /** Facts of real answers as the project catalog holds them (fields with source "observed", wrappers, alwaysSent). */
 const ENTITIES = [
@@ -14,19 +11,7 @@ const ENTITIES = [
 describe('simulator renders what the project catalog learnt from real answers', () => {
   let sim: Simulator;
   let token: string;
-  let dir: string;
-
-  before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sim-observed-'));
-    const file = path.join(dir, 'entities.json');
-    fs.writeFileSync(file, JSON.stringify(ENTITIES));
-    sim = await startSimulator({ rateLimit: false, entitiesPath: file });
-    token = await accessToken(sim);
-  });
-  after(async () => {
-    await sim.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  useSimulatorWithEntities(ENTITIES, (started, startedToken) => { sim = started; token = startedToken; });
 
   it('sends a field the docs omit, at its default', async () => {
     expect((await api(sim, token, 'Vendor/1.json')).body.Vendor).to.include({ integrationName: '' });
