@@ -1,15 +1,15 @@
 /**
  * `npm run generate`: rebuilds lib/catalog/entities.json, schemas/ and the entity table of docs/entities.md
- * from data/lightspeed-api/catalog.json. Run from the repository root.
+ * from data/lightspeed-api/catalog.json and the facts
+ * real answers add (data/real-recordings/observed.json). Run from the repository root.
  */
-import { buildCatalog } from './catalog/buildCatalog';
-import { readRawCatalog, updatePage, writeGeneratedFiles } from './catalog/fileSystem';
+import { readCatalog, updatePage, writeGeneratedFiles } from './catalog/fileSystem';
 import { generatedFiles } from './catalog/generatedFiles';
 import { ENTITY_TABLE_PAGE, replaceEntityTable } from './catalog/readmeTable';
 import { renderEntityTable } from './catalog/renderEntityTable';
 
 function main(root: string): void {
-  const catalog = buildCatalog(readRawCatalog(root));
+  const catalog = readCatalog(root);
   const files = generatedFiles(catalog);
   writeGeneratedFiles(root, files);
   const table = renderEntityTable(catalog);

@@ -2,8 +2,8 @@
 import { Relations } from './relations';
 import { Table } from './table';
 import { canonicalTimestamp } from './time';
-import { ApiError, SimEntity, SimField, WireObject, WireValue } from './types';
-import { toWire } from './wire';
+import { ApiError, SimEntity, SimField, WireObject } from './types';
+import { collapse, toWire } from './wire';
 
 /** Fields a create must supply (what the real API rejects creates without). */
 const REQUIRED_ON_CREATE: Record<string, string[]> = {
@@ -93,8 +93,10 @@ export function parseBody(entity: SimEntity, table: Table, relations: Relations,
     }
     if (field.readOnly) continue;
     if (field.type === 'object' || field.type === 'array') {
-      if (relations.resolve(table, key)) nested[key] = value;
-      else values[key] = toWire(value) as WireValue;
+      // A sub-object or scalar list the simulator holds no records for is stored with the record, as sent back.
+      const def = relations.resolve(table, key);
+      if (def && (def.kind !== 'empty' || relations.listed(table, key))) nested[key] = value;
+      else values[key] = collapse(toWire(value));
       continue;
     }
     values[key] = convertScalar(entity, field, value);

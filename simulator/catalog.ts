@@ -60,11 +60,26 @@ function fieldsOf(raw: Record<string, unknown>): SimField[] {
   });
 }
 
-/** What the simulator takes from lib/catalog/entities.json: the paths the client requests, and the response key. */
+/**
+ * What the simulator takes from lib/catalog/entities.json: the paths the client requests, the response key, and
+ * what real answers add to the docs (fields seen in them, container element names, keys sent without loading).
+ */
 interface ProjectSpec {
   root: PathRoot | null;
   paths: PathTemplate[];
   responseKey: string | null;
+  observedFields: SimField[];
+  wrappers: Record<string, string>;
+  alwaysSent: string[];
+}
+
+/** The project catalog's facts from real answers; absent keys (an older entities.json) give none. */
+function observedFacts(spec: Record<string, unknown>): Pick<ProjectSpec, 'observedFields' | 'wrappers' | 'alwaysSent'> {
+  const observed = Array.isArray(spec.fields) ? spec.fields.filter((f) => isRecord(f) && f.source === 'observed') : [];
+  const wrappers = isRecord(spec.wrappers)
+    ? Object.fromEntries(Object.entries(spec.wrappers).filter((pair): pair is [string, string] => typeof pair[1] === 'string'))
+    : {};
+  return { observedFields: fieldsOf({ fields: observed }), wrappers, alwaysSent: strings(spec.alwaysSent) };
 }
 
 /** Strips an absolute prefix a template might carry (`/API/V3/Account/{accountID}/Item.json`). */
@@ -95,7 +110,7 @@ function loadProjectTemplates(file: string): Map<string, ProjectSpec> {
       if (template) paths.push({ verb, template: relativeTemplate(template) });
     }
     const root = spec.root === 'account' || spec.root === 'v3' || spec.root === 'api' ? spec.root : null;
-    result.set(spec.name as string, { root, paths, responseKey: str(spec.responseKey) });
+    result.set(spec.name as string, { root, paths, responseKey: str(spec.responseKey), ...observedFacts(spec) });
   }
   return result;
 }
@@ -134,7 +149,9 @@ function buildEntity(raw: Record<string, unknown>, project: ProjectSpec | undefi
     parentKeys: strings(raw.parentKeys),
     actions,
     deleteSemantics,
-    fields: new Map(fieldsOf(raw).map((f) => [f.name, f])),
+    fields: new Map([...fieldsOf(raw), ...(project?.observedFields ?? [])].map((f) => [f.name, f])),
+    wrappers: project?.wrappers ?? {},
+    alwaysSent: project?.alwaysSent ?? [],
     sortable: strings(raw.sortable),
     relations: strings(raw.relations),
     pathQueryParams: pathQueryParams(raw),

@@ -4,6 +4,7 @@ import { ApiRequest, ApiResult, ApiServices } from './context';
 import { inlineNested, refreshStockSummary, writeNested } from './nestedWrites';
 import { Table } from './table';
 import { ApiError, SimEntity, WireObject } from './types';
+import { writeAnswer } from './writeAnswers';
 
 function single(key: string, record: WireObject): ApiResult {
   return { status: 200, body: { '@attributes': { count: '1' }, [key]: record } };
@@ -28,6 +29,8 @@ function findRecord(req: ApiRequest, table: Table): WireObject {
 
 /** Relations named in `load_relations` attached to a record (writes answer with them too). */
 function withRelations(req: ApiRequest, svc: ApiServices, table: Table, row: WireObject): WireObject | null {
+  const named = req.query.get('load_relations');
+  if ((req.verb === 'create' || req.verb === 'update') && !named) return writeAnswer(svc.relations, table, row);
   const tree = svc.relations.parse(req.entity, req.query.get('load_relations'));
   return tree ? svc.relations.attach(table, row, tree) : null;
 }

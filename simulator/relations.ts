@@ -14,13 +14,16 @@ export type RelationDef =
   | { kind: 'embedded' }
   /** Always part of the record (Item's Prices); naming it changes nothing. */
   | { kind: 'default' }
-  /** Listed by the docs but not modelled here: accepted, renders nothing. */
-  | { kind: 'unsupported'; toMany: boolean };
+  /** A to-one relation the docs list but the data here does not hold: accepted, absent (as with a foreign key of 0). */
+  | { kind: 'unsupported'; toMany: false }
+  /** A list, or a sub-object the docs type as a field (PriceLevel.Calculation): side data when seeded, else "". */
+  | { kind: 'empty'; toMany: boolean };
 
 /** Parsed `load_relations`: relation name -> nested relations. */
 export type RelationTree = Map<string, RelationTree>;
 
-const CONTACT: RelationDef = { kind: 'embedded' };
+/** Side data stored with the record (Contact, EmployeeRole, a Customer's Note...). */
+const EMBEDDED: RelationDef = { kind: 'embedded' };
 
 /** Relations the generic inference cannot find from field names. */
 const EXPLICIT: Record<string, Record<string, RelationDef>> = {
@@ -31,23 +34,28 @@ const EXPLICIT: Record<string, Record<string, RelationDef>> = {
   },
   ItemMatrix: { Images: { kind: 'toMany', table: 'Image', foreignKey: 'itemMatrixID', element: 'Image' } },
   Category: { Parent: { kind: 'toOne', table: 'Category', localKey: 'parentID' } },
-  Customer: { Contact: CONTACT },
-  Vendor: { Contact: CONTACT },
-  Employee: { Contact: CONTACT },
-  Shop: { Contact: CONTACT, Registers: { kind: 'toMany', table: 'Register', foreignKey: 'shopID', element: 'Register' } },
+  Customer: { Contact: EMBEDDED, Note: EMBEDDED },
+  Vendor: { Contact: EMBEDDED },
+  Employee: { Contact: EMBEDDED, EmployeeRole: EMBEDDED },
+  Shop: { Contact: EMBEDDED, ReceiptSetup: EMBEDDED, CCGateway: EMBEDDED, Registers: { kind: 'toMany', table: 'Register', foreignKey: 'shopID', element: 'Register' } },
 };
 
 /** Resolves and renders relations against the store. */
 export class Relations {
-  private readonly listed = new Map<string, Set<string>>();
+  private readonly listedNames = new Map<string, Set<string>>();
   private readonly cache = new Map<string, RelationDef | null>();
 
   constructor(private readonly store: Store) {
     for (const entity of store.entities.values()) {
-      const names = this.listed.get(entity.table) ?? new Set<string>();
+      const names = this.listedNames.get(entity.table) ?? new Set<string>();
       for (const relation of entity.relations) names.add(relation.split('.')[0]);
-      this.listed.set(entity.table, names);
+      this.listedNames.set(entity.table, names);
     }
+  }
+
+  /** True when the docs list `name` among the relations of `table` (not only as a field). */
+  listed(table: Table, name: string): boolean {
+    return this.listedNames.get(table.name)?.has(name) ?? false;
   }
 
   /** How relation `name` of `table` loads, or null when the table has no such relation. */
@@ -68,7 +76,12 @@ export class Relations {
     if (children && children.fields.has(table.primaryKey)) {
       return { kind: 'toMany', table: children.name, foreignKey: table.primaryKey, element: singular };
     }
-    if (this.listed.get(table.name)?.has(name)) return { kind: 'unsupported', toMany: name.endsWith('s') };
+    // The real API answers an empty list or sub-object with "" (recordings: Tags, Calculation, Reps).
+    if (this.listedNames.get(table.name)?.has(name)) return name.endsWith('s') ? { kind: 'empty', toMany: true } : { kind: 'unsupported', toMany: false };
+    const type = table.fields.get(name)?.type;
+    // A to-one relation by a key the simulator keeps no table for (Item.Department): absent, as with a key of 0.
+    if (table.fields.has(localKey)) return { kind: 'unsupported', toMany: false };
+    if (type === 'object' || type === 'array') return { kind: 'empty', toMany: type === 'array' || name.endsWith('s') };
     return null;
   }
 
@@ -80,11 +93,7 @@ export class Relations {
     const tree: RelationTree = new Map();
     const table = this.store.tableOf(entity);
     if (raw === null || raw === '' || !table) return tree;
-    if (raw === 'all') {
-      const names = new Set([...entity.relations.map((r) => r.split('.')[0]), ...Object.keys(EXPLICIT[table.name] ?? {})]);
-      for (const name of names) if (!name.startsWith('CustomFieldValues')) tree.set(name, new Map());
-      return tree;
-    }
+    if (raw === 'all') return this.all(table, entity);
     let names: unknown;
     try {
       names = JSON.parse(raw);
@@ -98,6 +107,23 @@ export class Relations {
     return tree;
   }
 
+  /**
+   * `all`: every relation the docs list, nested ones included (the recordings' Sale carries SaleLines.Item and
+   * Customer.Contact), and every sub-object field; custom field values only load when named.
+   */
+  private all(table: Table, entity: SimEntity): RelationTree {
+    const tree: RelationTree = new Map();
+    const subObjects = [...table.fields.values()].filter((f) => f.type === 'object' || f.type === 'array').map((f) => f.name);
+    const paths = [...entity.relations, ...Object.keys(EXPLICIT[table.name] ?? {}), ...subObjects];
+    for (const path of paths) {
+      if (path.startsWith('CustomFieldValues')) continue;
+      const parts = path.split('.');
+      // A nested name the data cannot follow still loads its first level.
+      if (!this.addPath(tree, table, parts) && !tree.has(parts[0])) this.addPath(tree, table, parts.slice(0, 1));
+    }
+    return tree;
+  }
+
   private addPath(tree: RelationTree, table: Table, parts: string[]): boolean {
     const [head, ...rest] = parts;
     const def = this.resolve(table, head);
@@ -107,7 +133,7 @@ export class Relations {
     if (rest.length === 0) return true;
     const next = def.kind === 'toOne' || def.kind === 'toMany' ? this.store.table(def.table) : undefined;
     // Deeper levels of relations we do not model are accepted and ignored, like the docs list them.
-    return next ? this.addPath(sub, next, rest) : def.kind === 'unsupported' || def.kind === 'embedded';
+    return next ? this.addPath(sub, next, rest) : def.kind !== 'default';
   }
 
   /** A copy of `row` with the relations of `tree` attached (the row itself when tree is empty). */
@@ -128,6 +154,8 @@ export class Relations {
       } else if (def.kind === 'embedded') {
         const side = this.store.getEmbedded(table.name, name, table.pkOf(row));
         if (side) out[name] = side;
+      } else if (def.kind === 'empty' && !(name in row)) {
+        out[name] = this.store.getEmbedded(table.name, name, table.pkOf(row)) ?? '';
       }
     }
     return out;
@@ -160,7 +188,7 @@ export class Relations {
     let total = 0;
     for (const [name, sub] of tree) {
       const def = this.resolve(table, name);
-      const toMany = def?.kind === 'toMany' || (def?.kind === 'unsupported' && def.toMany);
+      const toMany = def?.kind === 'toMany' || (def?.kind === 'empty' && def.toMany);
       total += toMany ? perToMany : perToOne;
       const next = def && (def.kind === 'toOne' || def.kind === 'toMany') ? this.store.table(def.table) : undefined;
       if (next) total += this.cost(next, sub, perToOne, perToMany);

@@ -1,8 +1,10 @@
 /** Fills a fresh Store deterministically from the seed and the configured sizes. */
 import { SimulatorOptions } from './options';
 import { seedItems } from './seedItems';
+import { seedMatrices, seedOrders } from './seedPurchasing';
 import { seedReference, stampsFrom } from './seedReference';
 import { seedCustomers, seedSales } from './seedSales';
+import { seedSideRecords } from './seedSideRecords';
 import { Store } from './store';
 import { parseInstant } from './time';
 
@@ -15,5 +17,8 @@ export function seedStore(store: Store, options: SimulatorOptions): void {
   seedItems(store, options, at);
   seedCustomers(store, options, at);
   seedSales(store, options, at);
+  seedMatrices(store, at);
+  seedOrders(store, at);
+  seedSideRecords(store, at);
   store.finishSeeding();
 }

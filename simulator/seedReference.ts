@@ -24,7 +24,6 @@ export function seedReference(store: Store, options: SimulatorOptions, at: Stamp
     employeeCount: String(options.employees),
     employeeLimit: '50',
     link: { '@attributes': { href: `/API/V3/Account/${options.accountId}` } },
-    timeStamp: at(0),
   });
   const shopNames = ['Main Street', 'Harbour Mall', 'Airport Kiosk', 'Downtown Outlet'];
   for (let id = 1; id <= options.shops; id++) {
@@ -34,7 +33,7 @@ export function seedReference(store: Store, options: SimulatorOptions, at: Stamp
       contactID: String(900 + id), timeStamp: at(id),
     });
     store.setEmbedded('Shop', 'Contact', id, seededContact(rng, 900 + id, `shop${id}`, { addresses: 1, phones: 1, emails: 1 }, at(id)));
-    store.seed('Register', { registerID: String(id), name: `Register ${id}`, shopID: String(id), open: 'false', timeStamp: at(id) });
+    store.seed('Register', { registerID: String(id), name: `Register ${id}`, shopID: String(id), open: 'false' });
   }
   for (let id = 1; id <= options.employees; id++) {
     store.seed('Employee', {
@@ -45,9 +44,9 @@ export function seedReference(store: Store, options: SimulatorOptions, at: Stamp
     store.setEmbedded('Employee', 'Contact', id, seededContact(rng, 800 + id, `employee${id}`, { addresses: 0, phones: 1, emails: 1 }, at(id)));
   }
   const paymentTypes: Array<[string, string]> = [['Cash', 'cash'], ['Credit Card', 'credit card'], ['Gift Card', 'gift card'], ['Store Credit', 'credit account']];
-  paymentTypes.forEach(([name, type], i) => store.seed('PaymentType', { paymentTypeID: String(i + 1), name, type, timeStamp: at(i + 1) }));
+  paymentTypes.forEach(([name, type], i) => store.seed('PaymentType', { paymentTypeID: String(i + 1), name, type }));
   ['Default', 'MSRP', 'Online'].forEach((name, i) =>
-    store.seed('PriceLevel', { priceLevelID: String(i + 1), name, canBeArchived: i === 0 ? 'false' : 'true', timeStamp: at(i + 1) }));
+    store.seed('PriceLevel', { priceLevelID: String(i + 1), name, canBeArchived: i === 0 ? 'false' : 'true' }));
   ['Item', 'Labor'].forEach((name, i) => store.seed('TaxClass', { taxClassID: String(i + 1), name, timeStamp: at(i + 1) }));
   store.seed('TaxCategory', { taxCategoryID: '1', isTaxInclusive: 'false', tax1Name: 'GST', tax2Name: 'QST', tax1Rate: '0.05', tax2Rate: '0.09975', timeStamp: at(1) });
   ['Retail', 'Wholesale'].forEach((name, i) => store.seed('CustomerType', { customerTypeID: String(i + 1), name, timeStamp: at(i + 1) }));

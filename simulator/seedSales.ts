@@ -97,7 +97,7 @@ export function seedSales(store: Store, options: SimulatorOptions, at: StampAt):
       const amount = split === 1 ? total : p === 0 ? Math.round(total * 50) / 100 : total - Math.round(total * 50) / 100;
       store.seed('SalePayment', {
         amount: amount.toFixed(2), createTime: stamp, archived: 'false', saleID: String(id),
-        paymentTypeID: String((p % 2) + 1), registerID: shopID, employeeID, timeStamp: stamp,
+        paymentTypeID: String((p % 2) + 1), registerID: shopID, employeeID,
       });
     }
   }

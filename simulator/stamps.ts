@@ -10,7 +10,7 @@ import { WireObject } from './types';
 export function changeStamps(table: Table, row: WireObject, patch: WireObject, stamp: string): WireObject {
   const stamps: WireObject = {};
   if (table.fields.has('updatetime')) stamps.updatetime = stamp;
-  if (table.name !== 'Sale') return { ...stamps, timeStamp: stamp };
+  if (table.name !== 'Sale') return table.fields.has('timeStamp') ? { ...stamps, timeStamp: stamp } : stamps;
   const wasComplete = row.completed === 'true';
   if (!wasComplete) stamps.timeStamp = stamp;
   if (!wasComplete && patch.completed === 'true') stamps.completeTime = stamp;

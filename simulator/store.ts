@@ -22,12 +22,21 @@ function defaultValue(field: SimField): string | null {
   }
 }
 
+/**
+ * Tables whose records the recordings show without a timeStamp (Account, price_levels, Sales' SalePayments and their
+ * PaymentType, a Shop's Registers, ItemAttributeSet). Every other table carries one, documented or not (Shop and
+ * SpecialOrder are recorded with one the docs omit).
+ */
+const UNSTAMPED = new Set(['Account', 'ItemAttributeSet', 'PaymentType', 'PriceLevel', 'Register', 'SalePayment']);
+
 /** All records of the simulated account. */
 export class Store {
   readonly entities = new Map<string, SimEntity>();
   private readonly tables = new Map<string, Table>();
   private readonly embedded = new Map<string, Map<number, WireObject>>();
   private readonly templates = new Map<string, WireObject>();
+  /** Keys real records carry without load_relations, per table: `""` until a value is stored. */
+  private readonly alwaysSent = new Map<string, Set<string>>();
   private newestMs = 0;
   private seedHorizonMs = 0;
 
@@ -46,9 +55,14 @@ export class Store {
       for (const key of e.parentKeys) add({ name: key, type: 'integer', readOnly: false });
       if (e.deleteSemantics === 'archive') add({ name: 'archived', type: 'boolean', readOnly: false });
     }
+    for (const e of entities) {
+      if (!e.primaryKey) continue;
+      const keys = this.alwaysSent.get(e.table) ?? new Set<string>();
+      for (const key of e.alwaysSent) keys.add(key);
+      this.alwaysSent.set(e.table, keys);
+    }
     for (const [name, fields] of fieldsByTable) {
-      // Every record carries a timeStamp, even where the docs' field table omits it.
-      if (!fields.has('timeStamp')) fields.set('timeStamp', { name: 'timeStamp', type: 'datetime', readOnly: true });
+      if (!fields.has('timeStamp') && !UNSTAMPED.has(name)) fields.set('timeStamp', { name: 'timeStamp', type: 'datetime', readOnly: true });
       const owner = this.entities.get(name) ?? entities.find((e) => e.table === name);
       this.tables.set(name, new Table(name, owner?.primaryKey ?? `${name}ID`, fields));
     }
@@ -83,6 +97,7 @@ export class Store {
         const value = defaultValue(field);
         if (value !== null) row[field.name] = value;
       }
+      for (const key of this.alwaysSent.get(table.name) ?? []) if (!(key in row)) row[key] = '';
       template = this.setTemplate(table, row);
     }
     return { ...template };
@@ -132,7 +147,7 @@ export class Store {
     row[table.primaryKey] = String(table.allocateId());
     if (table.fields.has('createTime')) row.createTime = stamp;
     if (table.fields.has('updatetime')) row.updatetime = stamp;
-    row.timeStamp = stamp;
+    if (table.fields.has('timeStamp')) row.timeStamp = stamp;
     table.insert(row);
     return row;
   }

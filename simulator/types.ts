@@ -55,6 +55,10 @@ export interface SimEntity {
   fields: Map<string, SimField>;
   /** Fields `sort=` accepts (the primary key is always accepted). */
   sortable: string[];
+  /** Container -> element names (`ItemShops` -> `ItemShop`, `Reps` -> `VendorRep`), docs and real answers merged. */
+  wrappers: Record<string, string>;
+  /** Keys real records carry without `load_relations` (`""` when empty). */
+  alwaysSent: string[];
   /** Relation names the catalog lists (dotted paths included). */
   relations: string[];
   /** Query parameters that belong to the collection path (reports' startDate/endDate). */

@@ -43,6 +43,20 @@ export function toWire(value: unknown): WireValue {
   return String(value);
 }
 
+/**
+ * A stored sub-object or list as the API sends it back: one element bare (`attribute1Values: "Red"`), several an
+ * array, none (and `{}`) `""`, at every depth.
+ */
+export function collapse(value: WireValue): WireValue {
+  if (Array.isArray(value)) {
+    const items = value.map(collapse);
+    return items.length === 0 ? '' : items.length === 1 ? items[0] : items;
+  }
+  if (typeof value !== 'object') return value;
+  const entries = Object.entries(value).map(([key, inner]): [string, WireValue] => [key, collapse(inner)]);
+  return entries.length === 0 ? '' : Object.fromEntries(entries);
+}
+
 /** One element stays an object, two or more become an array (the real API's quirk). */
 export function oneOrMany(items: WireObject[]): WireObject | WireObject[] {
   return items.length === 1 ? items[0] : items;

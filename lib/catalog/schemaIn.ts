@@ -91,7 +91,7 @@ function lookupSchema(entity: EntitySpec): JsonSchema {
     required.push(param);
   }
   properties.filters = filtersSchema();
-  properties.loadRelations = loadRelationsSchema(entity.relations);
+  properties.loadRelations = loadRelationsSchema([...entity.relations, ...entity.alwaysSent]);
   if (hasArchive(entity)) properties.archived = archivedSchema();
   return envelope(entity, 'lookup', properties, required, true);
 }

@@ -17,6 +17,21 @@ export interface FieldSpec {
   ref?: string;
   /** Not on the wire: the client computes it from the record's other fields (`imageUrl`: an Image's full URL). */
   derived?: DerivedValue;
+  /** `observed`: seen in real answers though the docs omit it (or say otherwise); absent: from the docs. */
+  source?: 'observed';
+}
+
+/** What kind of fact real answers added to an entity (scripts/catalog/observed.json). */
+export type ObservedKind = 'field' | 'element' | 'container' | 'alwaysSent' | 'relation';
+
+/** One fact the recordings show that the docs lack, with the cassette that shows it. */
+export interface ObservedFact {
+  kind: ObservedKind;
+  /** The field, element, container or key the fact is about. */
+  name: string;
+  source: 'observed';
+  /** Cassette under spec/fixtures/real-recordings/ that shows it. */
+  cassette: string;
 }
 
 /** Values the client adds to a record; see lib/catalog/images.ts. */
@@ -66,4 +81,8 @@ export interface EntitySpec {
   datetimeFields: string[];
   /** Drip costs the docs list per verb, when they differ from the default. */
   requestCost: Partial<Record<Verb, number>>;
+  /** Keys every record carries without `load_relations` (Item's `Prices`): asking to load them sends nothing. */
+  alwaysSent: string[];
+  /** Facts from real answers merged over the docs' (fields, elements, containers...), each with its cassette. */
+  observed: ObservedFact[];
 }

@@ -43,6 +43,8 @@ function buildEntity(raw: RawEntity, lookup: RawLookup, knownRecords: ReadonlySe
     sortable: unique(raw.sortable ?? []),
     datetimeFields: [...raw.datetimeFields],
     requestCost: buildRequestCost(raw),
+    alwaysSent: [],
+    observed: [],
   };
 }
 

@@ -3,12 +3,26 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { asRawCatalog, RawCatalog } from './rawCatalog';
 import { GeneratedFile, SCHEMAS_DIR } from './generatedFiles';
+import { RawObserved, withObserved } from './observed';
+import { buildCatalog } from './buildCatalog';
+import { EntitySpec } from '../../lib/catalog/types';
 
 export const RAW_CATALOG_FILE = 'data/lightspeed-api/catalog.json';
+export const OBSERVED_FILE = 'data/real-recordings/observed.json';
 
 /** Parses data/lightspeed-api/catalog.json under `root`. */
 export function readRawCatalog(root: string): RawCatalog {
   return asRawCatalog(JSON.parse(fs.readFileSync(path.join(root, RAW_CATALOG_FILE), 'utf8')));
+}
+
+/** Parses data/real-recordings/observed.json under `root`: what real answers show beyond the docs. */
+export function readObserved(root: string): RawObserved {
+  return JSON.parse(fs.readFileSync(path.join(root, OBSERVED_FILE), 'utf8')) as RawObserved;
+}
+
+/** The catalog as the generator writes it: the docs' facts, then the observed layer over them. */
+export function readCatalog(root: string): EntitySpec[] {
+  return withObserved(buildCatalog(readRawCatalog(root)), readObserved(root));
 }
 
 /** Replaces schemas/ wholesale (so schemas of removed entities disappear) and writes every file. */

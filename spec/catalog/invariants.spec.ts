@@ -106,6 +106,7 @@ describe('catalog invariants (every entity built from data/lightspeed-api/catalo
     const members = [
       'name', 'title', 'root', 'paths', 'pathQuery', 'responseKey', 'primaryKey', 'parentKeys', 'actions',
       'deleteSemantics', 'fields', 'subObjects', 'wrappers', 'relations', 'sortable', 'datetimeFields', 'requestCost',
+      'alwaysSent', 'observed',
     ];
     for (const entity of catalog) expect(Object.keys(entity), entity.name).to.deep.equal(members);
   });

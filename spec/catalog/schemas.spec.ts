@@ -122,10 +122,10 @@ describe('JSON Schemas', () => {
     });
 
     it('keep a nested record the catalog has no fields for open, and say so', () => {
-      const reps = inSchema(freshEntity('Vendor'), 'create').properties?.Reps;
-      expect(reps).to.deep.include({ type: 'array' });
-      expect(reps?.description).to.match(/^Lightspeed documents no fields for it/);
-      expect(inValidator('Vendor', 'create')({ name: 'Acme', Reps: [{ anything: 1 }] })).to.equal(true);
+      const availability = inSchema(freshEntity('CatalogVendorItem'), 'create').properties?.CatalogVendorAvailability;
+      expect(availability).to.deep.include({ type: 'array' });
+      expect(availability?.description).to.match(/^Lightspeed documents no fields for it/);
+      expect(inValidator('CatalogVendorItem', 'create')({ CatalogVendorAvailability: [{ anything: 1 }] })).to.equal(true);
     });
 
     it('create: requires parent keys as positive integers', () => {

@@ -1,16 +1,15 @@
 /** Shared helpers for the catalog specs (compiled to dist/spec/catalog, three levels below the repo). */
 import * as path from 'path';
-import { buildCatalog } from '../../scripts/catalog/buildCatalog';
-import { readRawCatalog } from '../../scripts/catalog/fileSystem';
+import { readCatalog } from '../../scripts/catalog/fileSystem';
 import { EntitySpec } from '../../lib/catalog/types';
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
 let fresh: EntitySpec[] | undefined;
 
-/** The catalog the generator would build right now from data/lightspeed-api/catalog.json. */
+/** The catalog the generator would build right now from data/ (the docs' catalog and the observed layer). */
 export function freshCatalog(): EntitySpec[] {
-  fresh ??= buildCatalog(readRawCatalog(repoRoot));
+  fresh ??= readCatalog(repoRoot);
   return fresh;
 }
 

@@ -26,8 +26,11 @@ describe('actions (against the simulator)', () => {
       expect(item).to.include({ description: 'Blue shirt', defaultCost: 12.5, tax: true });
       expect(item.itemID).to.be.a('number');
 
+      // Like Lightspeed, the POST answers with the ItemShops it created; a lookup without relations has none.
+      const { ItemShops: stock, ...fields } = item;
+      expect(stock).to.be.an('object');
       const found = await run(lookup, { id: item.itemID }, step());
-      expect(found.data).to.deep.equal([{ ...item, ...(found.data[0] as Row) }]);
+      expect(found.data).to.deep.equal([{ ...fields, ...(found.data[0] as Row) }]);
       expect((found.data[0] as Row).description).to.equal('Blue shirt');
 
       const updated = await run(update, { itemID: item.itemID, description: 'Navy shirt' }, step());
@@ -126,6 +129,13 @@ describe('actions (against the simulator)', () => {
       const rows = result.data as Row[];
       expect(rows.length).to.be.greaterThan(0);
       expect(rows.every((row) => row.archived === true)).to.equal(true);
+    });
+
+    it('loading Prices, which every Item carries anyway, is accepted and asks for nothing more', async () => {
+      const result = await run(lookup, { id: 1, loadRelations: ['Prices', 'Category'] }, cfg({ objectType: 'Item' }));
+      expect(result.thrown).to.equal(undefined);
+      expect(result.data).to.have.length(1);
+      expect(decodeURIComponent(apiRequests(sim).at(-1) ?? '')).to.contain('load_relations=["Category"]');
     });
   });
 

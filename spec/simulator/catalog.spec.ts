@@ -1,10 +1,7 @@
 import { expect } from 'chai';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { Simulator, startSimulator } from '../../simulator';
+import { Simulator } from '../../simulator';
 import { loadEntities } from '../../simulator/catalog';
-import { accessToken, api, records } from './helpers';
+import { api, records, useSimulatorWithEntities } from './helpers';
 
 describe('simulator catalog routing', () => {
   it('shares tables between views of the same records', () => {
@@ -28,19 +25,8 @@ describe('simulator catalog routing', () => {
   describe('with a project entities.json', () => {
     let sim: Simulator;
     let token: string;
-    let dir: string;
-
-    before(async () => {
-      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sim-catalog-'));
-      const file = path.join(dir, 'entities.json');
-      fs.writeFileSync(file, JSON.stringify([{ name: 'Tag', root: 'account', responseKey: 'Tag', paths: { query: '/API/V3/Account/{accountID}/Labels/Tag.json', read: null, create: null, update: null, delete: null } }]));
-      sim = await startSimulator({ rateLimit: false, entitiesPath: file });
-      token = await accessToken(sim);
-    });
-    after(async () => {
-      await sim.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    });
+    const tag = { name: 'Tag', root: 'account', responseKey: 'Tag', paths: { query: '/API/V3/Account/{accountID}/Labels/Tag.json', read: null, create: null, update: null, delete: null } };
+    useSimulatorWithEntities([tag], (started, startedToken) => { sim = started; token = startedToken; });
 
     it('serves the paths it lists as well as the catalog ones', async () => {
       await api(sim, token, 'Tag.json', { method: 'POST', body: { name: 'summer' } });

@@ -59,8 +59,10 @@ describe('simulator writes (POST/PUT/DELETE)', () => {
     const before = { ...sim.store.get('Item', 5) };
     const { status, body } = await api(sim, token, 'Item/5.json', { method: 'PUT', body: { description: 'Renamed', defaultCost: 9 } });
     expect(status).to.equal(200);
-    const after = body.Item as Record<string, unknown>;
+    // A PUT answers with the Item's ItemShops, as Lightspeed's does.
+    const { ItemShops, ...after } = body.Item as Record<string, unknown>;
     expect(after).to.deep.equal({ ...before, description: 'Renamed', defaultCost: '9', timeStamp: newestSeed });
+    expect(records(ItemShops as Record<string, unknown>, 'ItemShop').map((shop) => shop.shopID)).to.deep.equal(['0', '1', '2']);
     expect((await api(sim, token, 'Item/999999.json', { method: 'PUT', body: { description: 'x' } })).status).to.equal(404);
     expect((await api(sim, token, 'Item/5.json', { method: 'PUT', body: { description: '' } })).status).to.equal(400);
   });

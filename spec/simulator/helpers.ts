@@ -1,4 +1,7 @@
 /** Shared helpers of the simulator specs: tokens, API calls, one-or-many unwrapping, walking `next`. */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { Simulator, WireObject, startSimulator } from '../../simulator';
 
 /** A parsed response. */
@@ -99,4 +102,21 @@ export function useUnthrottledSimulator(assign: (sim: Simulator, token: string) 
     assign(started, await accessToken(started));
   });
   after(() => started?.close());
+}
+
+/** Starts an unthrottled simulator that reads `entities` as the project's entities.json, for the suite's tests. */
+export function useSimulatorWithEntities(entities: unknown[], assign: (sim: Simulator, token: string) => void): void {
+  let started: Simulator | undefined;
+  let dir = '';
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sim-entities-'));
+    const file = path.join(dir, 'entities.json');
+    fs.writeFileSync(file, JSON.stringify(entities));
+    started = await startSimulator({ rateLimit: false, entitiesPath: file });
+    assign(started, await accessToken(started));
+  });
+  after(async () => {
+    await started?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 }

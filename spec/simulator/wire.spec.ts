@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { Simulator } from '../../simulator';
+import { collapse } from '../../simulator/wire';
 import { api, attributes, records, useUnthrottledSimulator } from './helpers';
 
 describe('simulator wire format', () => {
@@ -138,5 +139,23 @@ describe('simulator wire format', () => {
     const badSort = await api(sim, token, 'Item.json?sort=upc');
     expect(badSort.status).to.equal(400);
     expect(badSort.body.message).to.equal("Invalid sort field 'upc' for Item. Sortable fields: itemID, timeStamp, description");
+  });
+
+  it('answers a posted sub-object as real answers hold it: one element bare, none ""', async () => {
+    const one = await api(sim, token, 'Vendor.json', { method: 'POST', body: { name: 'Reps one', Reps: { VendorRep: [{ firstName: 'Ann', lastName: 'Lee' }] } } });
+    expect((one.body.Vendor as Record<string, unknown>).Reps).to.deep.equal({ VendorRep: { firstName: 'Ann', lastName: 'Lee' } });
+    const none = await api(sim, token, 'Vendor.json', { method: 'POST', body: { name: 'Reps none', Reps: [], purchasingCurrency: {} } });
+    expect(none.body.Vendor).to.include({ Reps: '', purchasingCurrency: '' });
+  });
+
+  it('leaves out a to-one relation it keeps no records for, and sends a sub-object field without data as ""', async () => {
+    const item = (await api(sim, token, 'Item/1.json?load_relations=["Department","ItemShelfLocations"]')).body.Item as Record<string, unknown>;
+    expect(item).to.not.have.property('Department');
+    expect(item.ItemShelfLocations).to.equal('');
+  });
+
+  it('collapses stored lists at any depth: scalar lists too (attribute1Values "Red", attribute2Values ["S","M"])', () => {
+    expect(collapse({ attribute1Values: ['Red'], attribute2Values: ['S', 'M'], none: [], empty: {}, deep: { list: [{ a: '1' }] } }))
+      .to.deep.equal({ attribute1Values: 'Red', attribute2Values: ['S', 'M'], none: '', empty: '', deep: { list: { a: '1' } } });
   });
 });

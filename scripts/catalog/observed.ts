@@ -1,0 +1,86 @@
+/**
+ * The observed layer: facts real Lightspeed answers show that the docs lack (data/real-recordings/observed.json),
+ * merged over the catalog built from the docs. Each fact keeps the cassette that shows it, so it can be checked.
+ */
+import { EntitySpec, FieldSpec, ObservedFact, ObservedKind } from '../../lib/catalog/types';
+import { RawField } from './rawCatalog';
+import { toFieldSpec } from './buildFields';
+
+interface Cited { cassette: string }
+interface Named extends Cited { name: string }
+
+/** One entity's facts in observed.json; cassettes are relative to `cassetteBase`. */
+export interface RawObservedEntity {
+  fields?: (RawField & Cited)[];
+  /** Element tables (`VendorRep` in Vendor's `Reps`). */
+  elements?: Record<string, Cited & { fields: RawField[] }>;
+  containers?: (Named & { element: string })[];
+  alwaysSent?: Named[];
+  /** Keys seen only under `load_relations=all`, which the docs do not list as relations. */
+  relations?: Named[];
+}
+
+export interface RawObserved {
+  source: string;
+  cassetteBase: string;
+  entities: Record<string, RawObservedEntity>;
+}
+
+/** The catalog with every observed fact applied; a fact about an unknown entity fails loudly. */
+export function withObserved(catalog: EntitySpec[], observed: RawObserved): EntitySpec[] {
+  const unknown = Object.keys(observed.entities).find((name) => !catalog.some((entity) => entity.name === name));
+  if (unknown) throw new Error(`observed.json: unknown entity "${unknown}"`);
+  return catalog.map((entity) => {
+    const recordName = recordOf(entity, catalog);
+    const facts = Object.hasOwn(observed.entities, recordName) ? observed.entities[recordName] : undefined;
+    return facts ? applyFacts(entity, facts, observed.cassetteBase) : entity;
+  });
+}
+
+/** `Sale` for DisplayTemplateSale too: a page that copies another's records (same key, same fields) gets its facts. */
+function recordOf(entity: EntitySpec, catalog: EntitySpec[]): string {
+  const original = catalog.find((candidate) => candidate.name === entity.responseKey);
+  const copies = original !== undefined && JSON.stringify(original.fields) === JSON.stringify(entity.fields);
+  return copies ? original.name : entity.name;
+}
+
+function applyFacts(entity: EntitySpec, facts: RawObservedEntity, base: string): EntitySpec {
+  const cite = (kind: ObservedKind, name: string, cassette: string): ObservedFact =>
+    ({ kind, name, source: 'observed', cassette: `${base}${cassette}` });
+  const fields = mergeFields(entity.fields, facts.fields ?? []);
+  const subObjects = { ...entity.subObjects };
+  for (const [element, table] of Object.entries(facts.elements ?? {})) subObjects[element] = table.fields.map(observedField);
+  const wrappers = { ...entity.wrappers };
+  for (const container of facts.containers ?? []) wrappers[container.name] = container.element;
+  const datetimes = fields.filter((field) => field.source === 'observed' && field.type === 'datetime').map((field) => field.name);
+  return {
+    ...entity,
+    fields,
+    subObjects,
+    wrappers,
+    datetimeFields: [...new Set([...entity.datetimeFields, ...datetimes])],
+    relations: [...entity.relations, ...(facts.relations ?? []).map((relation) => relation.name)],
+    alwaysSent: [...entity.alwaysSent, ...(facts.alwaysSent ?? []).map((key) => key.name)],
+    observed: [
+      ...(facts.fields ?? []).map((field) => cite('field', field.name, field.cassette)),
+      ...Object.entries(facts.elements ?? {}).map(([element, table]) => cite('element', element, table.cassette)),
+      ...(facts.containers ?? []).map((container) => cite('container', container.name, container.cassette)),
+      ...(facts.alwaysSent ?? []).map((key) => cite('alwaysSent', key.name, key.cassette)),
+      ...(facts.relations ?? []).map((relation) => cite('relation', relation.name, relation.cassette)),
+    ],
+  };
+}
+
+/** Observed fields replace documented ones of the same name (the recording wins) and add the rest. */
+function mergeFields(documented: FieldSpec[], observed: RawField[]): FieldSpec[] {
+  const added = observed.map(observedField);
+  return [
+    ...documented.map((field) => added.find((fact) => fact.name === field.name) ?? field),
+    ...added.filter((fact) => !documented.some((field) => field.name === fact.name)),
+  ];
+}
+
+function observedField(raw: RawField): FieldSpec {
+  const { name, type, readOnly, enum: values, ref } = raw;
+  return { ...toFieldSpec({ name, type, readOnly, enum: values, ref }), source: 'observed' };
+}
