@@ -41,11 +41,12 @@ function expectEmittedOnce(entity: EntitySpec, recorded: Row[], output: Output, 
   expect(problems).to.deep.equal([]);
 }
 
-/** The step's cfg for `entity`; a listing of an entity the trigger cannot poll is read through Lookup's filters. */
+/** The step's cfg for `entity` against the nock-served account. */
 function step(entity: EntitySpec, fields: Row = {}): Row {
   return cfg({ objectType: entity.name, ...fields });
 }
 
+/** A listing through the Polling entity trigger; one of an entity the trigger cannot poll through Lookup's filters. */
 async function replayListing(listing: Listing): Promise<Output> {
   const { entity, pages } = listing;
   serveListing(v3Path(entity, entity.paths.query), pages, entity.responseKey);
