@@ -12,7 +12,7 @@ interface Named extends Cited { name: string }
 /** One entity's facts in observed.json; cassettes are relative to `cassetteBase`. */
 export interface RawObservedEntity {
   fields?: (RawField & Cited)[];
-  /** Element tables (`VendorRep` in Vendor's `Reps`). */
+  /** Element tables (`VendorRep` in Vendor's `Reps`), or fields added to a documented one (a Contact's `custom`). */
   elements?: Record<string, Cited & { fields: RawField[] }>;
   containers?: (Named & { element: string })[];
   alwaysSent?: Named[];
@@ -49,7 +49,9 @@ function applyFacts(entity: EntitySpec, facts: RawObservedEntity, base: string):
     ({ kind, name, source: 'observed', cassette: `${base}${cassette}` });
   const fields = mergeFields(entity.fields, facts.fields ?? []);
   const subObjects = { ...entity.subObjects };
-  for (const [element, table] of Object.entries(facts.elements ?? {})) subObjects[element] = table.fields.map(observedField);
+  for (const [element, table] of Object.entries(facts.elements ?? {})) {
+    subObjects[element] = mergeFields(Object.hasOwn(subObjects, element) ? subObjects[element] : [], table.fields);
+  }
   const wrappers = { ...entity.wrappers };
   for (const container of facts.containers ?? []) wrappers[container.name] = container.element;
   const datetimes = fields.filter((field) => field.source === 'observed' && field.type === 'datetime').map((field) => field.name);

@@ -61,4 +61,14 @@ describe('wire-format normalisation', () => {
     expect(item.ItemShops).to.deep.equal({ ItemShop: [{ itemShopID: 1, qoh: 5, shopID: 0 }, { itemShopID: 2, qoh: 3, shopID: 1 }] });
     expect(item.Prices).to.deep.equal({ ItemPrice: [{ amount: 9.99, useType: 'Default', useTypeID: 1 }] });
   });
+
+  it('follows the observed layer: Vendor Reps and Sale TaxClassTotals as containers, Shop timeStamp kept', () => {
+    const vendor = normalizeRecord({ vendorID: '1', Reps: { VendorRep: { firstName: 'Test', lastName: 'Rep' } } }, shapeOf('Vendor'));
+    expect(vendor.Reps).to.deep.equal({ VendorRep: [{ firstName: 'Test', lastName: 'Rep' }] });
+    expect(normalizeRecord({ vendorID: '2', Reps: '' }, shapeOf('Vendor')).Reps).to.deep.equal({ VendorRep: [] });
+    const sale = normalizeRecord({ saleID: '1', TaxClassTotals: { Tax: { id: '1', rate: '9', amount: '0.2214' } } }, shapeOf('Sale'));
+    expect(sale.TaxClassTotals).to.deep.equal({ Tax: [{ id: 1, rate: 9, amount: 0.2214 }] });
+    expect(normalizeRecord({ shopID: '1', timeStamp: '2015-11-04T20:26:24+00:00' }, shapeOf('Shop')))
+      .to.deep.equal({ shopID: 1, timeStamp: '2015-11-04T20:26:24+00:00' });
+  });
 });
