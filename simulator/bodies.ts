@@ -93,7 +93,8 @@ export function parseBody(entity: SimEntity, table: Table, relations: Relations,
     }
     if (field.readOnly) continue;
     if (field.type === 'object' || field.type === 'array') {
-      // A sub-object or scalar list the simulator holds no records for is stored with the record, as sent back.
+      // A sub-object or list of values the simulator holds no records for is stored with the record, as sent back
+      // (one value bare, several an array, none "").
       const def = relations.resolve(table, key);
       if (def && (def.kind !== 'empty' || relations.listed(table, key))) nested[key] = value;
       else values[key] = collapse(toWire(value));

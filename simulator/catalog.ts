@@ -6,12 +6,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findPackageRoot, isRecord, readJson } from './packageRoot';
-import { FieldType, PathRoot, PathTemplate, SimEntity, SimField, Verb } from './types';
+import { FieldType, ListItemType, PathRoot, PathTemplate, SimEntity, SimField, Verb } from './types';
 
 const VERBS: Verb[] = ['query', 'read', 'create', 'update', 'delete'];
 const FIELD_TYPES = new Set<FieldType>([
   'integer', 'float', 'string', 'boolean', 'datetime', 'date', 'enum', 'object', 'array', 'mixed',
 ]);
+const LIST_ITEM_TYPES = new Set<ListItemType>(['string', 'integer', 'float', 'boolean']);
 
 /** Where the catalog files are looked up; overridable for tests. */
 export interface CatalogSources {
@@ -56,7 +57,12 @@ function fieldsOf(raw: Record<string, unknown>): SimField[] {
     const type = str(f.type) as FieldType | null;
     if (!name || !type || !FIELD_TYPES.has(type)) return [];
     const enumValues = strings(f.enum);
-    return [{ name, type, readOnly: f.readOnly === true, ...(enumValues.length ? { enum: enumValues } : {}) }];
+    const items = type === 'array' ? str(f.items) as ListItemType | null : null;
+    return [{
+      name, type, readOnly: f.readOnly === true,
+      ...(enumValues.length ? { enum: enumValues } : {}),
+      ...(items !== null && LIST_ITEM_TYPES.has(items) ? { items } : {}),
+    }];
   });
 }
 

@@ -4,7 +4,7 @@
  */
 import { Store } from './store';
 import { Table } from './table';
-import { SimEntity, WireObject } from './types';
+import { SimEntity, WireObject, isValueList } from './types';
 import { wrapList } from './wire';
 
 /** How one relation of a table is loaded. */
@@ -78,7 +78,10 @@ export class Relations {
     }
     // The real API answers an empty list or sub-object with "" (recordings: Tags, Calculation, Reps).
     if (this.listedNames.get(table.name)?.has(name)) return name.endsWith('s') ? { kind: 'empty', toMany: true } : { kind: 'unsupported', toMany: false };
-    const type = table.fields.get(name)?.type;
+    const field = table.fields.get(name);
+    // A list of values (ItemMatrix's attribute1Values) is a plain field of the record, not a relation.
+    if (isValueList(field)) return null;
+    const type = field?.type;
     // A to-one relation by a key the simulator keeps no table for (Item.Department): absent, as with a key of 0.
     if (table.fields.has(localKey)) return { kind: 'unsupported', toMany: false };
     if (type === 'object' || type === 'array') return { kind: 'empty', toMany: type === 'array' || name.endsWith('s') };

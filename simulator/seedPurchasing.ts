@@ -5,7 +5,10 @@ import { Store } from './store';
 /** The attribute sets every account starts with. */
 const ATTRIBUTE_SETS: Array<[string, string, string]> = [['Color/Size', 'Color', 'Size'], ['Size', '', 'Size'], ['Color', 'Color', '']];
 
-/** ItemAttributeSets 1..3; ItemMatrix 1 ("Size") holding Items 2 and 3. */
+/**
+ * ItemAttributeSets 1..3; ItemMatrix 1 ("Color/Size") holding Items 2 and 3, its lists of values stored as real
+ * accounts send them: one colour bare, two sizes an array, no third attribute "".
+ */
 export function seedMatrices(store: Store, at: StampAt): void {
   ATTRIBUTE_SETS.forEach(([name, attributeName1, attributeName2], i) => store.seed('ItemAttributeSet', {
     itemAttributeSetID: String(i + 1), name, attributeName1, attributeName2, attributeName3: '',
@@ -15,8 +18,9 @@ export function seedMatrices(store: Store, at: StampAt): void {
   const first = members[0];
   store.seed('ItemMatrix', {
     itemMatrixID: '1', description: 'Linen Shirt', tax: 'true', defaultCost: String(first.defaultCost), itemType: 'default',
-    modelYear: '0', archived: 'false', timeStamp: at(1), itemAttributeSetID: '2', categoryID: String(first.categoryID),
+    modelYear: '0', archived: 'false', timeStamp: at(1), itemAttributeSetID: '1', categoryID: String(first.categoryID),
     taxClassID: '1', manufacturerID: String(first.manufacturerID), defaultVendorID: String(first.defaultVendorID), Prices: first.Prices,
+    attribute1Values: 'Natural', attribute2Values: ['M', 'L'], attribute3Values: '',
   });
   for (const item of members) store.update('Item', item, { itemMatrixID: '1' }, String(item.timeStamp));
 }

@@ -2,10 +2,11 @@
 import { changeStamps } from './stamps';
 import { Table } from './table';
 import { formatTimestamp, parseInstant } from './time';
-import { SimEntity, SimField, WireObject } from './types';
+import { SimEntity, SimField, WireObject, isValueList } from './types';
 
-/** Default stored value of a scalar field that a create omits. */
+/** Default stored value of a scalar field (or list of values: none is `""`) that a create omits. */
 function defaultValue(field: SimField): string | null {
+  if (isValueList(field)) return '';
   switch (field.type) {
     case 'integer':
     case 'float':

@@ -1,5 +1,5 @@
 /** Shapes shared by the simulator's modules (wire values, entity model, responses). */
-import type { FieldType } from '../lib/catalog/types';
+import type { FieldType, ListItemType } from '../lib/catalog/types';
 
 /** A value as Lightspeed puts it on the wire: every scalar is a string. */
 export type WireValue = string | WireObject | WireValue[];
@@ -22,7 +22,7 @@ export const VERB_METHOD: Record<Verb, string> = {
 };
 
 /** Catalog field types: the component's own definition (the simulator reads the same catalog). */
-export type { FieldType };
+export type { FieldType, ListItemType };
 
 /** One field of an entity. */
 export interface SimField {
@@ -30,6 +30,13 @@ export interface SimField {
   type: FieldType;
   readOnly: boolean;
   enum?: string[];
+  /** Value type of a list of scalars (ItemMatrix's `attribute1Values`): a plain field, stored and sent collapsed. */
+  items?: ListItemType;
+}
+
+/** A list of scalars, as against a sub-object or a list of records. */
+export function isValueList(field: SimField | undefined): boolean {
+  return field?.type === 'array' && field.items !== undefined;
 }
 
 /** Which URL prefix an entity's paths are relative to. */

@@ -18,15 +18,21 @@ const JSON_TYPE: Record<FieldType, JsonType | null> = {
 
 const FORMAT: Partial<Record<FieldType, string>> = { datetime: 'date-time', date: 'date' };
 
-/** Plain (non-nullable) schema of a field: JSON type, format and closed value list. */
+/** Plain (non-nullable) schema of a field: JSON type, format and closed value list; a scalar list's value type. */
 export function fieldSchema(field: FieldSpec): JsonSchema {
   const schema: JsonSchema = { title: fieldTitle(field.name) };
   const type = JSON_TYPE[field.type];
   if (type) schema.type = type;
+  if (field.items !== undefined) schema.items = { type: JSON_TYPE[field.items] as JsonType };
   const format = FORMAT[field.type];
   if (format) schema.format = format;
   if (field.enum && type) schema.enum = enumValues(field.enum, type);
   return schema;
+}
+
+/** A list of scalars (`"type": "array", "items": "string"`), as against a list or container of records. */
+export function isScalarList(field: FieldSpec): boolean {
+  return field.type === 'array' && field.items !== undefined;
 }
 
 /** Schema of an ID in a path or lookup: a positive integer. */

@@ -1,6 +1,6 @@
 /** Output schema: the shape of a record after the client normalised it. */
 import { nestedRecord, ResolvedElement } from './elements';
-import { fieldSchema } from './fieldSchemas';
+import { fieldSchema, isScalarList } from './fieldSchemas';
 import { DRAFT_07, JsonSchema, JsonType } from './jsonSchema';
 import { fieldTitle } from './titles';
 import { EntitySpec, FieldSpec } from './types';
@@ -33,6 +33,8 @@ function outProperties(fields: FieldSpec[], context: OutContext): Record<string,
 
 function outProperty(field: FieldSpec, context: OutContext): JsonSchema {
   const title = fieldTitle(field.name);
+  // One value, several or none ("") on the wire: always an array here, never null.
+  if (isScalarList(field)) return fieldSchema(field);
   if (field.type === 'object' || field.type === 'array') {
     const nested = nestedRecord(context.catalog, context.owner, field, context.seen);
     if (nested.kind === 'container') {

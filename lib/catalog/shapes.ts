@@ -4,7 +4,7 @@ import { resolveElement } from './elements';
 import { getEntity, listEntities } from './index';
 import { deriveValue } from './images';
 import { JsonRecord } from './records';
-import { EntitySpec, FieldSpec, FieldType } from './types';
+import { EntitySpec, FieldSpec, FieldType, ListItemType } from './types';
 
 const entities = listEntities();
 
@@ -26,11 +26,13 @@ export function shapeOf(entity: EntitySpec | string): RecordShape {
 
 function buildShape(owner: EntitySpec, fields: FieldSpec[]): RecordShape {
   const types = new Map<string, FieldType>(fields.map((field) => [field.name, field.type]));
+  const lists = new Map<string, ListItemType>(fields.flatMap((field) => (field.items === undefined ? [] : [[field.name, field.items]])));
   const children = new Map<string, RecordShape>();
   const derived = fields.filter((field) => field.derived !== undefined);
   return {
     complete: derived.length === 0 ? noDerivedFields : (record) => addDerived(record, derived),
     fieldType: (name) => types.get(name),
+    listItemType: lists.size === 0 ? noList : (name) => lists.get(name),
     containerElement: (name) => (Object.hasOwn(owner.wrappers, name) ? owner.wrappers[name] : knownContainers.get(name)),
     nested: (name) => {
       let child = children.get(name);
@@ -46,6 +48,10 @@ function buildShape(owner: EntitySpec, fields: FieldSpec[]): RecordShape {
 }
 
 function noDerivedFields(): void {}
+
+function noList(): undefined {
+  return undefined;
+}
 
 function addDerived(record: JsonRecord, fields: FieldSpec[]): void {
   for (const field of fields) {

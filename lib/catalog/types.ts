@@ -7,10 +7,19 @@ export type Verb = 'read' | 'query' | 'create' | 'update' | 'delete';
 export type FieldType =
   | 'integer' | 'float' | 'string' | 'boolean' | 'datetime' | 'date' | 'enum' | 'object' | 'array' | 'mixed';
 
+/** Types of the values in a list of scalars (`"type": "array", "items": "string"`). */
+export type ListItemType = 'string' | 'integer' | 'float' | 'boolean';
+
 export interface FieldSpec {
   name: string;
   type: FieldType;
   readOnly: boolean;
+  /**
+   * Type of the values of an `array` field that holds scalars rather than records (ItemMatrix's `attribute1Values`).
+   * Lightspeed collapses it like a list of records: one value bare, several an array, none `""`; the client always
+   * answers an array.
+   */
+  items?: ListItemType;
   /** Closed value list for `enum` fields. */
   enum?: string[];
   /** Catalog entity (or sub-object) the field points at. */
@@ -24,14 +33,19 @@ export interface FieldSpec {
 /** What kind of fact real answers added to an entity (scripts/catalog/observed.json). */
 export type ObservedKind = 'field' | 'element' | 'container' | 'alwaysSent' | 'relation';
 
-/** One fact the recordings show that the docs lack, with the cassette that shows it. */
+/**
+ * One fact the recordings show that the docs lack, with the cassette that shows it, or (when no copied cassette holds
+ * a record showing it) the sentence of the recordings' README that states it.
+ */
 export interface ObservedFact {
   kind: ObservedKind;
   /** The field, element, container or key the fact is about. */
   name: string;
   source: 'observed';
   /** Cassette under spec/fixtures/real-recordings/ that shows it. */
-  cassette: string;
+  cassette?: string;
+  /** No cassette shows it: the words of spec/fixtures/real-recordings/README.md that state it, quoted. */
+  statedInReadme?: string;
 }
 
 /** Values the client adds to a record; see lib/catalog/images.ts. */
@@ -83,6 +97,6 @@ export interface EntitySpec {
   requestCost: Partial<Record<Verb, number>>;
   /** Keys every record carries without `load_relations` (Item's `Prices`): asking to load them sends nothing. */
   alwaysSent: string[];
-  /** Facts from real answers merged over the docs' (fields, elements, containers...), each with its cassette. */
+  /** Facts from real answers merged over the docs' (fields, elements, containers...), each with its cassette or README statement. */
   observed: ObservedFact[];
 }

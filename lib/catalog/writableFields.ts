@@ -1,6 +1,6 @@
 /** In-schemas of what a write may carry, nested records included (Customer.Contact, Item.Prices, Sale.SaleLines). */
 import { isReference, nestedRecord, ResolvedElement } from './elements';
-import { fieldSchema } from './fieldSchemas';
+import { fieldSchema, isScalarList } from './fieldSchemas';
 import { JsonSchema } from './jsonSchema';
 import { fieldTitle } from './titles';
 import { EntitySpec, FieldSpec } from './types';
@@ -35,7 +35,8 @@ export function writableProperties(fields: FieldSpec[], context: WriteContext): 
 }
 
 function writableProperty(field: FieldSpec, context: WriteContext): JsonSchema {
-  if (field.type !== 'object' && field.type !== 'array') return fieldSchema(field);
+  // A list of values (ItemMatrix's attribute1Values); one value may come bare, validation makes it a list of one.
+  if ((field.type !== 'object' && field.type !== 'array') || isScalarList(field)) return fieldSchema(field);
   const title = fieldTitle(field.name);
   const nested = nestedRecord(context.catalog, context.owner, field, context.seen);
   switch (nested.kind) {

@@ -1,5 +1,5 @@
 import { JsonRecord, RecordShape, isRecord } from '../catalog/records';
-import { FieldType } from '../catalog/types';
+import { FieldType, ListItemType } from '../catalog/types';
 import { MalformedResponseError, RequestContext } from './http';
 
 
@@ -17,14 +17,17 @@ export function extractRecords(body: unknown, responseKey: string, request: Requ
 }
 
 /**
- * One record with lists as arrays, empty relations resolved and string scalars turned into their declared types.
+ * One record with lists as arrays (of records and of values), empty relations resolved and string scalars turned into
+ * their declared types.
  * Works in place: the record comes from a body we just parsed and nobody else holds, and this runs for every field
  * of every record of a sync, so not copying it saves most of the garbage.
  */
 export function normalizeRecord(raw: JsonRecord, shape: RecordShape): JsonRecord {
   for (const key in raw) {
     const value = raw[key];
-    raw[key] = typeof value === 'string' ? normalizeString(key, value, shape) : normalizeValue(key, value, shape);
+    const listOf = shape.listItemType(key);
+    if (listOf !== undefined) raw[key] = scalarList(value, listOf);
+    else raw[key] = typeof value === 'string' ? normalizeString(key, value, shape) : normalizeValue(key, value, shape);
   }
   shape.complete(raw);
   return raw;
@@ -55,6 +58,17 @@ function normalizeString(key: string, value: string, shape: RecordShape): unknow
     return type === undefined || type === 'string' ? (isRelationName(key) ? null : '') : null;
   }
   return convertScalar(value, type);
+}
+
+/**
+ * A list of values as an array, whatever Lightspeed sent: one value bare (`"Red"`), several an array (`["S", "M"]`),
+ * none `""`. Each value gets its declared type; anything else (an object we do not expect) is kept as sent.
+ */
+export function scalarList(value: unknown, itemType: ListItemType): unknown {
+  if (value === '' || value === null) return [];
+  if (typeof value === 'string') return [convertScalar(value, itemType)];
+  if (!Array.isArray(value)) return value;
+  return value.map((item) => (typeof item === 'string' ? convertScalar(item, itemType) : item));
 }
 
 const INTEGER = /^-?\d+$/;

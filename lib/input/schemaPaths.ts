@@ -38,11 +38,18 @@ export function containerElementOf(schema: JsonSchema): string | undefined {
   return elements.type === 'array' ? element : undefined;
 }
 
-/** Lightspeed takes a container's one element as an object or as a list of one: make it the list the schema describes. */
+/**
+ * Lightspeed takes a container's one element as an object or as a list of one: make it the list the schema describes.
+ * A list of values (ItemMatrix's `attribute1Values`) likewise takes one value bare, and `""` for none (as it answers).
+ */
 export function listLoneElements(schema: JsonSchema, data: unknown): void {
   if (!isObject(data)) return;
   for (const [field, property] of Object.entries(schema.properties ?? {})) {
-    if (property.type === 'array' && property.items?.type === 'object') {
+    if (isValueList(property)) {
+      const value = data[field];
+      if (value === '') data[field] = [];
+      else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') data[field] = [value];
+    } else if (property.type === 'array' && property.items?.type === 'object') {
       if (isObject(data[field])) data[field] = [data[field]];
       const items = data[field];
       if (Array.isArray(items)) for (const item of items) listLoneElements(property.items, item);
@@ -50,6 +57,12 @@ export function listLoneElements(schema: JsonSchema, data: unknown): void {
       listLoneElements(property, data[field]);
     }
   }
+}
+
+/** An array of scalars rather than of records. */
+export function isValueList(schema: JsonSchema): boolean {
+  const item = schema.items?.type;
+  return schema.type === 'array' && typeof item === 'string' && item !== 'object' && item !== 'array';
 }
 
 function step(prefix: string, field: string, property: JsonSchema): { path: string; inner: JsonSchema } {

@@ -2,7 +2,7 @@ import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { ValidationError } from '../client/http';
 import { JsonSchema } from '../catalog/schemas';
-import { closestFieldPath, containerElementOf, listLoneElements, schemaPathOf } from './schemaPaths';
+import { closestFieldPath, containerElementOf, isValueList, listLoneElements, schemaPathOf } from './schemaPaths';
 import { didYouMean } from '../text/suggest';
 
 /** Lightspeed accepts what fits in a request; above this a mapping has most likely gone wrong. */
@@ -79,6 +79,7 @@ function expectedShape(error: ErrorObject): string {
   const element = containerElementOf(schema);
   if (element !== undefined) return `must be Lightspeed's container {"${element}": [...]}`;
   if (schema.type === 'array' && schema.items?.type === 'object') return 'must be a record or a list of records';
+  if (isValueList(schema)) return `must be a ${String(schema.items?.type)} or a list of them`;
   return error.message ?? 'is not valid';
 }
 

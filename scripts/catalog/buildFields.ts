@@ -1,23 +1,34 @@
 /** Fields, nested record shapes and container names of one catalog entity. */
-import { FieldSpec, FieldType } from '../../lib/catalog/types';
+import { FieldSpec, FieldType, ListItemType } from '../../lib/catalog/types';
 import { RawEntity, RawField } from './rawCatalog';
 
 const FIELD_TYPES: readonly FieldType[] = [
   'integer', 'float', 'string', 'boolean', 'datetime', 'date', 'enum', 'object', 'array', 'mixed',
 ];
 
+const LIST_ITEM_TYPES: readonly ListItemType[] = ['string', 'integer', 'float', 'boolean'];
+
 /** Looks up another raw entity by name (for `fieldsFrom` / `subObjectsFrom`). */
 export type RawLookup = (name: string) => RawEntity;
 
-/** Keeps name, type, readOnly, enum (as strings) and ref; drops the catalog's provenance flags. */
+/** Keeps name, type, readOnly, enum (as strings), ref and a scalar list's item type; drops the provenance flags. */
 export function toFieldSpec(raw: RawField): FieldSpec {
   if (!FIELD_TYPES.includes(raw.type as FieldType)) {
     throw new Error(`catalog field "${raw.name}" has unknown type "${raw.type}"`);
   }
   const field: FieldSpec = { name: raw.name, type: raw.type as FieldType, readOnly: raw.readOnly };
+  if (raw.items !== undefined) field.items = listItemType(raw);
   if (raw.enum) field.enum = raw.enum.map(String);
   if (raw.ref) field.ref = raw.ref;
   return field;
+}
+
+/** `items` only on an `array`, and only a scalar type: a list of records is described by its element instead. */
+function listItemType(raw: RawField): ListItemType {
+  if (raw.type !== 'array' || !LIST_ITEM_TYPES.includes(raw.items as ListItemType)) {
+    throw new Error(`catalog field "${raw.name}": items "${String(raw.items)}" needs type "array" and one of ${LIST_ITEM_TYPES.join(', ')}`);
+  }
+  return raw.items as ListItemType;
 }
 
 /** Own fields, or the fields of the entity named by `fieldsFrom`, plus containers only seen in samples. */

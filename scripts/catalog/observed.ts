@@ -1,13 +1,15 @@
 /**
  * The observed layer: facts real Lightspeed answers show that the docs lack (data/real-recordings/observed.json),
- * merged over the catalog built from the docs. Each fact keeps the cassette that shows it, so it can be checked.
+ * merged over the catalog built from the docs. Each fact keeps the cassette that shows it, so it can be checked; a fact
+ * no copied cassette shows but the recordings' README states (ItemMatrix's scalar lists) keeps that statement instead.
  */
 import { EntitySpec, FieldSpec, ObservedFact, ObservedKind } from '../../lib/catalog/types';
 import { RawField } from './rawCatalog';
 import { toFieldSpec } from './buildFields';
 
-interface Cited { cassette: string }
-interface Named extends Cited { name: string }
+/** A cassette that shows the fact, or else the README's words that state it: exactly one of the two. */
+type Cited = { cassette: string; statedInReadme?: undefined } | { cassette?: undefined; statedInReadme: string };
+type Named = Cited & { name: string };
 
 /** One entity's facts in observed.json; cassettes are relative to `cassetteBase`. */
 export interface RawObservedEntity {
@@ -45,8 +47,11 @@ function recordOf(entity: EntitySpec, catalog: EntitySpec[]): string {
 }
 
 function applyFacts(entity: EntitySpec, facts: RawObservedEntity, base: string): EntitySpec {
-  const cite = (kind: ObservedKind, name: string, cassette: string): ObservedFact =>
-    ({ kind, name, source: 'observed', cassette: `${base}${cassette}` });
+  const cite = (kind: ObservedKind, name: string, evidence: Cited): ObservedFact => {
+    if (evidence.cassette !== undefined) return { kind, name, source: 'observed', cassette: `${base}${evidence.cassette}` };
+    if (typeof evidence.statedInReadme !== 'string') throw new Error(`observed.json: "${name}" names neither a cassette nor the README's words`);
+    return { kind, name, source: 'observed', statedInReadme: evidence.statedInReadme };
+  };
   const fields = mergeFields(entity.fields, facts.fields ?? []);
   const subObjects = { ...entity.subObjects };
   for (const [element, table] of Object.entries(facts.elements ?? {})) {
@@ -64,11 +69,11 @@ function applyFacts(entity: EntitySpec, facts: RawObservedEntity, base: string):
     relations: [...entity.relations, ...(facts.relations ?? []).map((relation) => relation.name)],
     alwaysSent: [...entity.alwaysSent, ...(facts.alwaysSent ?? []).map((key) => key.name)],
     observed: [
-      ...(facts.fields ?? []).map((field) => cite('field', field.name, field.cassette)),
-      ...Object.entries(facts.elements ?? {}).map(([element, table]) => cite('element', element, table.cassette)),
-      ...(facts.containers ?? []).map((container) => cite('container', container.name, container.cassette)),
-      ...(facts.alwaysSent ?? []).map((key) => cite('alwaysSent', key.name, key.cassette)),
-      ...(facts.relations ?? []).map((relation) => cite('relation', relation.name, relation.cassette)),
+      ...(facts.fields ?? []).map((field) => cite('field', field.name, field)),
+      ...Object.entries(facts.elements ?? {}).map(([element, table]) => cite('element', element, table)),
+      ...(facts.containers ?? []).map((container) => cite('container', container.name, container)),
+      ...(facts.alwaysSent ?? []).map((key) => cite('alwaysSent', key.name, key)),
+      ...(facts.relations ?? []).map((relation) => cite('relation', relation.name, relation)),
     ],
   };
 }
@@ -83,6 +88,6 @@ function mergeFields(documented: FieldSpec[], observed: RawField[]): FieldSpec[]
 }
 
 function observedField(raw: RawField): FieldSpec {
-  const { name, type, readOnly, enum: values, ref } = raw;
-  return { ...toFieldSpec({ name, type, readOnly, enum: values, ref }), source: 'observed' };
+  const { name, type, readOnly, enum: values, ref, items } = raw;
+  return { ...toFieldSpec({ name, type, readOnly, enum: values, ref, items }), source: 'observed' };
 }

@@ -7,6 +7,8 @@ export interface RawField {
   readOnly: boolean;
   enum?: (string | number)[];
   ref?: string;
+  /** Value type of an `array` of scalars (the observed layer's ItemMatrix `attribute1Values`: `string`). */
+  items?: string;
 }
 
 /** A non-CRUD or action-only request listed under `paths.other`. */

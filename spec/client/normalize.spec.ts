@@ -2,6 +2,8 @@ import { expect } from 'chai';
 import { shapeOf } from '../../lib/catalog/shapes';
 import { MalformedResponseError } from '../../lib/client/http';
 import { extractRecords, normalizeRecord } from '../../lib/client/normalize';
+import { loadCassettes } from '../helpers/cassettes';
+import { lostScalars, recordedRecords, schemaViolations } from '../helpers/recordChecks';
 
 const context = { method: 'GET', path: 'Sale.json' };
 
@@ -70,5 +72,57 @@ describe('wire-format normalisation', () => {
     expect(sale.TaxClassTotals).to.deep.equal({ Tax: [{ id: 1, rate: 9, amount: 0.2214 }] });
     expect(normalizeRecord({ shopID: '1', timeStamp: '2015-11-04T20:26:24+00:00' }, shapeOf('Shop')))
       .to.deep.equal({ shopID: 1, timeStamp: '2015-11-04T20:26:24+00:00' });
+  });
+
+  // The recordings' README: "The same collapse happens for scalar lists (`ItemMatrix.attribute1Values` a bare string,
+  // `attribute2Values` an array of strings)". The catalog declares them lists of strings; a mapping always gets an array.
+  describe('lists of values (ItemMatrix attribute1Values..attribute3Values), whatever shape Lightspeed sends', () => {
+    const cases: Array<[string, Record<string, unknown>, unknown]> = [
+      ['one value, bare', { attribute1Values: 'Red' }, ['Red']],
+      ['several values, an array', { attribute1Values: ['S', 'M'] }, ['S', 'M']],
+      ['none, ""', { attribute1Values: '' }, []],
+      ['an array of one', { attribute1Values: ['Red'] }, ['Red']],
+      ['a value that reads as a number stays text', { attribute1Values: '42' }, ['42']],
+    ];
+    for (const [label, sent, expected] of cases) {
+      it(`${label}: ${JSON.stringify(sent.attribute1Values)} -> ${JSON.stringify(expected)}`, () => {
+        expect(normalizeRecord({ itemMatrixID: '1', ...sent }, shapeOf('ItemMatrix')).attribute1Values).to.deep.equal(expected);
+      });
+    }
+
+    it('absent: stays absent (nothing is invented)', () => {
+      expect(normalizeRecord({ itemMatrixID: '1' }, shapeOf('ItemMatrix'))).to.deep.equal({ itemMatrixID: 1 });
+    });
+
+    it('a field of that name elsewhere is untouched: only the catalog makes a list', () => {
+      expect(normalizeRecord({ itemID: '1', attribute1Values: 'Red' }, shapeOf('Item')).attribute1Values).to.equal('Red');
+    });
+
+    describe('the recorded ItemMatrix with each shape validates against schemas/out/ItemMatrix.json, no value lost', () => {
+      const recorded = loadCassettes().find((answer) => answer.cassette.endsWith('ItemMatrix/show.yml') && answer.status === 200);
+      const shapes: Record<string, unknown> = {
+        'one value bare, several an array, none ""': { attribute1Values: 'Red', attribute2Values: ['S', 'M'], attribute3Values: '' },
+        'all three bare': { attribute1Values: 'Red', attribute2Values: 'S', attribute3Values: 'Linen' },
+        'all three empty': { attribute1Values: '', attribute2Values: '', attribute3Values: '' },
+        'none sent (the 2016 recording as it is)': {},
+      };
+      for (const [label, lists] of Object.entries(shapes)) {
+        it(label, () => {
+          const [record] = recordedRecords(recorded?.body ?? '{}', 'ItemMatrix');
+          expect(record, 'ItemMatrix/show.yml').to.be.an('object');
+          const raw = { ...record, ...(lists as object) };
+          const normalized = normalizeRecord(structuredClone(raw), shapeOf('ItemMatrix'));
+          expect(schemaViolations('ItemMatrix', normalized)).to.deep.equal([]);
+          expect(lostScalars(raw, normalized)).to.deep.equal([]);
+          for (const name of ['attribute1Values', 'attribute2Values', 'attribute3Values']) {
+            if (name in raw) expect(normalized[name], name).to.be.an('array');
+          }
+        });
+      }
+
+      it('and the raw one-value shape does not: the out-schema promises an array', () => {
+        expect(schemaViolations('ItemMatrix', { itemMatrixID: 1, attribute1Values: 'Red' })).to.deep.equal(['/attribute1Values must be array']);
+      });
+    });
   });
 });

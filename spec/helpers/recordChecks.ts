@@ -33,6 +33,8 @@ export function lostScalars(recorded: Json, emitted: Json, path = ''): string[] 
 
 function keptString(recorded: string, emitted: Json): boolean {
   if (emitted === recorded) return true;
+  // A list of values: one value arrives bare and is kept as a list of one, "" (none) as an empty list.
+  if (Array.isArray(emitted)) return emitted.length === 1 ? keptString(recorded, emitted[0]) : recorded === '' && emitted.length === 0;
   if (typeof emitted === 'number') return recorded.trim() !== '' && Number(recorded) === emitted;
   if (typeof emitted === 'boolean') return (emitted ? ['true', '1'] : ['false', '0']).includes(recorded);
   return recorded === '' && (emitted === null || isEmptyContainer(emitted));

@@ -70,4 +70,25 @@ describe('simulator answers in the recorded shape', () => {
     const group = groups.find((g) => g.entity === 'Vendor' && g.loadRelations === 'all') as RecordedGroup;
     expect(shapeDifferences(bookForGroup(book, group), 'Vendor', body.Vendor, { documented: documentedKeys })).to.deep.equal([]);
   });
+
+  // The recordings' README: one value of a list of values bare, several an array (ItemMatrix attribute1Values).
+  it('ItemMatrix 1 sends its lists of values collapsed: one bare, several an array, none ""', async () => {
+    const { body } = await api(sim, token, 'ItemMatrix/1.json');
+    expect(body.ItemMatrix).to.deep.include({ attribute1Values: 'Natural', attribute2Values: ['M', 'L'], attribute3Values: '' });
+    const all = await api(sim, token, 'ItemMatrix/1.json?load_relations=all');
+    expect(all.body.ItemMatrix, 'plain fields, not relations').to.deep.include({ attribute1Values: 'Natural', attribute2Values: ['M', 'L'] });
+  });
+
+  it('a posted list of values is answered and stored collapsed; one left out is ""', async () => {
+    const created = await api(sim, token, 'ItemMatrix.json', {
+      method: 'POST', body: { description: 'Wool Hat', attribute1Values: ['Red'], attribute2Values: ['S', 'M'] },
+    });
+    expect(created.status, JSON.stringify(created.body)).to.equal(200);
+    const matrix = created.body.ItemMatrix as Record<string, unknown>;
+    expect(matrix).to.deep.include({ attribute1Values: 'Red', attribute2Values: ['S', 'M'], attribute3Values: '' });
+    const read = await api(sim, token, `ItemMatrix/${String(matrix.itemMatrixID)}.json`);
+    expect(read.body.ItemMatrix).to.deep.include({ attribute1Values: 'Red', attribute2Values: ['S', 'M'], attribute3Values: '' });
+    const emptied = await api(sim, token, `ItemMatrix/${String(matrix.itemMatrixID)}.json`, { method: 'PUT', body: { attribute2Values: [] } });
+    expect(emptied.body.ItemMatrix).to.deep.include({ attribute1Values: 'Red', attribute2Values: '' });
+  });
 });
