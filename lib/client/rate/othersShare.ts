@@ -37,6 +37,11 @@ export class OthersShare {
     this.ms = this.ms * keep + elapsed;
   }
 
+  /** Whether the readings so far span enough time for `rate` to tell others' spending from none. */
+  known(): boolean {
+    return this.ms >= MINIMUM_SPAN_MS;
+  }
+
   /**
    * Drips per second the others spend, between 0 and `dripPerSecond`. Readings that span less than five seconds
    * (a burst of our own answers, levels rounded to a thousandth) count as that long.

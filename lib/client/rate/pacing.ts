@@ -55,6 +55,8 @@ export class RateLimitPacer {
   private othersSeenBeforeRefusal = false;
   /** Cost of our requests sent since the last reading (the others' share is what they do not explain). */
   private spentSinceReading = 0;
+  /** The first answer showed the bucket at the brim (see `observe`). */
+  private brimAtFirstReading = false;
   /** Total time spent waiting, for progress reports and benchmarks. */
   waitedMs = 0;
 
@@ -80,6 +82,8 @@ export class RateLimitPacer {
     if (status === 429) this.othersSeenBeforeRefusal = this.othersSpending();
     const reported = parseBucket(headers, this.clock.now());
     if (reported) {
+      // A bucket at the brim on our first answer was filled by somebody else, who may be sending still.
+      if (!this.bucket && status !== 429) this.brimAtFirstReading = reported.level >= reported.size - this.settings.marginDrips;
       this.bucket = { ...reported, level: reported.level + this.inFlightDrips };
       this.lastReadingAt = reported.at;
       const cost = Number(header(headers, 'x-ls-api-request-cost'));
@@ -198,6 +202,8 @@ export class RateLimitPacer {
     if (!this.bucket) return true;
     // A recent 429 proves that somebody else spends, before the estimate can tell.
     if (this.backoff.at(this.clock.now()) < 1) return false;
+    // Flows started together find the bucket full: the first one served must not take every drip as it drains.
+    if (this.brimAtFirstReading && !this.others.known()) return false;
     return !this.othersSpending();
   }
 

@@ -53,10 +53,10 @@ describe('transport: retries and errors', () => {
     } finally {
       draw.restore();
     }
-    // 1 drip over the size at 2 drips per second, plus a quarter of the margin (the draw 0.5 of its first half).
-    expect(clock.slept).to.equal(625);
+    // 1 drip over the size at 2 drips per second, plus half (the draw 0.5) of a spread reaching 2 drips past the 429.
+    expect(clock.slept).to.equal(750);
     expect(logger.lines.filter((line) => !line.includes(' -> '))).to.deep.equal([
-      'Lightspeed answered 429 to GET Customer 5: Rate limited; waiting 0.6 s for the bucket to drain below its size at the drip rate, then trying again',
+      'Lightspeed answered 429 to GET Customer 5: Rate limited; waiting 0.8 s for the bucket to drain below its size at the drip rate, then trying again',
     ]);
     scope.done();
   });

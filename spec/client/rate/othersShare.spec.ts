@@ -58,4 +58,13 @@ describe('the others\' share of the bucket, from its level against our own spend
     expect(estimate([...busy, ...quiet], 1, 30_000)).to.be.within(0.25, 0.3);
     expect(estimate([...busy, ...quiet], 1, 600_000)).to.be.above(0.35);
   });
+
+  it('is known once its readings span 5 s (older spans fading), not on answers arriving together', () => {
+    const share = new OthersShare(30_000);
+    share.observe(89, 0, 0, 1);
+    share.observe(89.5, 2_000, 1, 1);
+    expect(share.known()).to.equal(false);
+    share.observe(88, 6_000, 1, 1);
+    expect(share.known()).to.equal(true);
+  });
 });

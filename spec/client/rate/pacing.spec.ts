@@ -35,10 +35,20 @@ describe('rate-limit pacing from X-LS-API-* headers', () => {
   it('waits for the bucket to drain by one request\'s cost when it is nearly full', async () => {
     const clock = new FakeClock();
     const pacer = new RateLimitPacer(clock, { marginDrips: 1, paceFromHeaders: true });
-    pacer.observe('GET', 200, lower(bucketHeaders(89, 90, 2)), await pacer.acquire('GET'));
+    pacer.observe('GET', 200, lower(bucketHeaders(88.5, 90, 2)), await pacer.acquire('GET'));
     await pacer.acquire('GET');
-    // level 89 + cost 1 must fit under 90 - margin 1: 1 drip over, at 2 drips/s.
-    expect(clock.slept).to.equal(500);
+    // level 88.5 + cost 1 must fit under 90 - margin 1: half a drip over, at 2 drips/s.
+    expect(clock.slept).to.equal(250);
+  });
+
+  it('finding the bucket at the brim on its first answer, waits for a fair share, not only for the drain', async () => {
+    const clock = new FakeClock();
+    const pacer = new RateLimitPacer(clock, undefined, () => 0.5);
+    // Somebody else filled it (flows started together): taking every drip as it comes would refuse their retries.
+    pacer.observe('GET', 200, lower(bucketHeaders(89.5, 90, 1)), await pacer.acquire('GET'));
+    await pacer.acquire('GET');
+    // Alone, 89.5 + 1 fits under 89 after 1.5 s.
+    expect(clock.slept).to.be.above(4000);
   });
 
   it('spends the burst, then paces at the drip rate: N requests take (N - room) / drip seconds', async () => {

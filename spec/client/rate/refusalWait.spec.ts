@@ -41,7 +41,14 @@ describe('the wait after a 429 without Retry-After', () => {
   it('refused again and again, the spread doubles, up to a full bucket\'s drain', () => {
     const reading = { level: 91, size: 90, dripPerSecond: 1, at: 0 };
     const latest = [1, 2, 3, 4, 9].map((inARow) => bucketRefusalSeconds(reading, MARGIN, inARow, 1));
-    expect(latest).to.deep.equal([1.5, 2, 3, 5, 91]);
+    expect(latest).to.deep.equal([2, 3, 5, 9, 91]);
+  });
+
+  it('just over the size (a request crossed the brim a moment ago), the first spread reaches 2 drips past the 429', () => {
+    const reading = { level: 90.25, size: 90, dripPerSecond: 1, at: 0 };
+    expect(bucketRefusalSeconds(reading, MARGIN, 1, 0)).to.equal(0.25);
+    expect(bucketRefusalSeconds(reading, MARGIN, 1, 1)).to.equal(2);
+    expect(bucketRefusalSeconds(reading, MARGIN, 2, 1)).to.equal(0.25 + 2 * 1.75);
   });
 
   it('the drip rate of the reading counts: 2 drips over the size at 2 per second is 1 s', () => {
