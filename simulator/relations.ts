@@ -77,7 +77,7 @@ export class Relations {
       return { kind: 'toMany', table: children.name, foreignKey: table.primaryKey, element: singular };
     }
     // The real API answers an empty list or sub-object with "" (recordings: Tags, Calculation, Reps).
-    if (this.listedNames.get(table.name)?.has(name)) return name.endsWith('s') ? { kind: 'empty', toMany: true } : { kind: 'unsupported', toMany: false };
+    if (this.listed(table, name)) return name.endsWith('s') ? { kind: 'empty', toMany: true } : { kind: 'unsupported', toMany: false };
     const field = table.fields.get(name);
     // A list of values (ItemMatrix's attribute1Values) is a plain field of the record, not a relation.
     if (isValueList(field)) return null;

@@ -2,8 +2,8 @@ import { expect } from 'chai';
 import { shapeOf } from '../../lib/catalog/shapes';
 import { MalformedResponseError } from '../../lib/client/http';
 import { extractRecords, normalizeRecord } from '../../lib/client/normalize';
-import { loadCassettes } from '../helpers/cassettes';
-import { lostScalars, recordedRecords, schemaViolations } from '../helpers/recordChecks';
+import { loadCassettes, recordedRecords } from '../helpers/cassettes';
+import { lostScalars, schemaViolations } from '../helpers/recordChecks';
 
 const context = { method: 'GET', path: 'Sale.json' };
 

@@ -72,6 +72,13 @@ function cassetteFiles(dir: string): string[] {
   });
 }
 
+/** The records of a recorded body, raw: one object or an array under the response key; none when absent or "". */
+export function recordedRecords(body: string, responseKey: string): Record<string, unknown>[] {
+  const value = (JSON.parse(body) as Record<string, unknown>)[responseKey];
+  if (value === undefined || value === '') return [];
+  return (Array.isArray(value) ? value : [value]) as Record<string, unknown>[];
+}
+
 /** A distinct combination of bucket headers recorded, with the first answer that carried it. */
 export interface BucketHeaderSet {
   /** `X-LS-API-Bucket-Level` as recorded (`91.672517538069/90`). */

@@ -6,13 +6,6 @@ import { join, resolve } from 'path';
 
 type Json = unknown;
 
-/** The records of a recorded body, raw: one object or an array under the response key; none when absent or "". */
-export function recordedRecords(body: string, responseKey: string): Record<string, Json>[] {
-  const value = (JSON.parse(body) as Record<string, Json>)[responseKey];
-  if (value === undefined || value === '') return [];
-  return (Array.isArray(value) ? value : [value]) as Record<string, Json>[];
-}
-
 /**
  * Paths of the recorded scalars the emitted record does not keep. A string is kept as itself, as the number or boolean
  * it spells, or (when "") as null or an empty container; one element kept as a one-element list is the same element.

@@ -4,9 +4,8 @@
  */
 import nock from 'nock';
 import { EntitySpec } from '../../lib/catalog/types';
-import { RecordedExchange } from './cassettes';
+import { RecordedExchange, recordedRecords } from './cassettes';
 import { ACCOUNT, API } from './lightspeed';
-import { recordedRecords } from './recordChecks';
 
 /** Framing headers describe the recorded bytes; the served envelope differs in length, so node sets its own. */
 const FRAMING = new Set(['content-length', 'transfer-encoding']);

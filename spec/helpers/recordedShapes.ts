@@ -1,6 +1,6 @@
 /** The recorded records grouped for shape comparisons: one book of every recorded type, groups per request kind. */
 import { findEntity, listEntities } from '../../lib/catalog';
-import { loadCassettes } from './cassettes';
+import { loadCassettes, recordedRecords } from './cassettes';
 import { ShapeBook, TypeShape, isContainerKey, recordShape } from './wireShapes';
 
 /** Records of one entity answered to one kind of request (`GET` with `load_relations=all`, `POST`...). */
@@ -13,18 +13,6 @@ export interface RecordedGroup {
   requestBody: string;
 }
 
-function recordsOf(body: string, entity: string): Record<string, unknown>[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    return [];
-  }
-  const value = (parsed as Record<string, unknown> | null)?.[entity];
-  if (value === undefined || value === '') return [];
-  return (Array.isArray(value) ? value : [value]) as Record<string, unknown>[];
-}
-
 /** Every successful recorded answer carrying records, grouped by entity, method and load_relations. */
 export function recordedGroups(): RecordedGroup[] {
   const groups = new Map<string, RecordedGroup>();
@@ -32,7 +20,7 @@ export function recordedGroups(): RecordedGroup[] {
     // Account.json is the one path above the account: the helper names no entity for it.
     const entity = exchange.entity ?? (new URL(exchange.uri).pathname.endsWith('/Account.json') ? 'Account' : undefined);
     if (exchange.status !== 200 || !entity) continue;
-    const records = recordsOf(exchange.body, entity);
+    const records = recordedRecords(exchange.body, entity);
     if (records.length === 0) continue;
     const loadRelations = exchange.query.get('load_relations');
     const key = `${entity} ${exchange.method} ${loadRelations ?? ''}`;

@@ -9,12 +9,12 @@ import { pollingChoices } from '../../lib/triggers/polling/fields';
 import { resetConnections } from '../../lib/client/connections';
 import { EntitySpec } from '../../lib/catalog/types';
 import { setClientOverrides } from '../../lib/runtime/session';
-import { RecordedExchange, loadCassettes } from '../helpers/cassettes';
+import { RecordedExchange, loadCassettes, recordedRecords } from '../helpers/cassettes';
 import { Emitted, run } from '../helpers/component';
 import { FakeClock } from '../helpers/fakeClock';
 import { cfg, tokenEndpoint } from '../helpers/lightspeed';
 import { serveAnswer, serveListing, v3Path } from '../helpers/recordedAccount';
-import { lostScalars, recordedRecords, schemaViolations } from '../helpers/recordChecks';
+import { lostScalars, schemaViolations } from '../helpers/recordChecks';
 import { Listing, Read, Write, replayPlan } from '../helpers/replayPlan';
 import { tally } from './tally';
 
