@@ -110,6 +110,19 @@ describe('actions (against the simulator)', () => {
       expect((result.data as Row[]).map((row) => row.itemID)).to.deep.equal([id]);
     });
 
+    it('an operator without its comma is refused with the value as meant; text that begins so is found by its escape', async () => {
+      const id = Number(sim.store.create('Item', { description: 'Odd SKU', customSku: '==SKU-000042' }).itemID);
+      const glued = await run(lookup, { filters: { customSku: '==SKU-000042' } }, cfg({ objectType: 'Item' }));
+      expect(glued.thrown?.message).to.equal('body.filters.customSku: write the operator and the value with a comma: "=,SKU-000042"; '
+        + 'to find the text "==SKU-000042" itself, write "=,%3D%3DSKU-000042"');
+      expect(apiRequests(sim)).to.deep.equal([]);
+      const escaped = await run(lookup, { filters: { customSku: '=,%3D%3DSKU-000042' } }, cfg({ objectType: 'Item' }));
+      expect(escaped.thrown).to.equal(undefined);
+      expect((escaped.data as Row[]).map((row) => row.itemID)).to.deep.equal([id]);
+      const meant = await run(lookup, { filters: { itemID: `=,${id}` } }, cfg({ objectType: 'Item' }));
+      expect((meant.data as Row[]).map((row) => row.itemID)).to.deep.equal([id]);
+    });
+
     it('emitAll refuses to exceed the maximum and emits nothing', async () => {
       const result = await run(lookup, { filters: { itemID: '>,0' } }, cfg({ objectType: 'Item', emitBehavior: 'emitAll', maxResults: '10' }));
       expect(result.thrown?.message).to.equal('More than 10 Item records match: narrow the filters, raise "Maximum results", or use "Emit page"');
