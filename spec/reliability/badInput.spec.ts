@@ -32,14 +32,14 @@ const PATHS_LEAVING_THE_ACCOUNT: Array<[string, string]> = [
   ['Item/../../999/Item.json', '".."'],
   ['https://evil.example/Item.json', '"https:"'],
   ['//evil.example/API/V3/Account/123456/Item.json', 'an empty segment'],
-  ['/API/V3/Account/999/Item.json', 'an empty segment'],
-  ['Item.json?archived=true', '"Item.json?archived=true"'],
   ['Item.json#top', '"Item.json#top"'],
   ['%2e%2e/Customer.json', '"%2e%2e"'],
   ['Item%2F..%2F..%2F999%2FItem.json', '"Item%2F..%2F..%2F999%2FItem.json"'],
   ['Item%3Farchived=true', '"Item%3Farchived=true"'],
   ['Item\\..\\Customer.json', '"Item\\..\\Customer.json"'],
   ['.', '"."'],
+  ['/API/V3/Account/123456/../999/Item.json', '".."'],
+  ['../Item.json?archived=true', '".."'],
 ];
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -232,6 +232,11 @@ export const BAD_INPUTS: Case[] = [
     name: `raw request to ${JSON.stringify(path)}`, handler: raw, cfg: {}, body: { method: 'GET', path },
     error: new RegExp(`^body\\.path: must be a path relative to the account such as "Item\\.json".*; it has ${escapeRegExp(named)} `),
   })),
+  { name: 'raw request with the query in the path', handler: raw, cfg: {}, body: { method: 'GET', path: 'Item.json?limit=5' }, error: 'body.path: move the query into body.query: {"path": "Item.json", "query": {"limit": "5"}}' },
+  { name: 'raw request with the account prefix', handler: raw, cfg: {}, body: { method: 'GET', path: '/API/V3/Account/123456/Item.json' }, error: 'body.path: drop "/API/V3/Account/123456/" (the component adds the account\'s prefix): {"path": "Item.json"}' },
+  { name: 'raw request with another account\'s prefix', handler: raw, cfg: {}, body: { method: 'GET', path: '/API/V3/Account/999/Item.json' }, error: 'body.path: drop "/API/V3/Account/999/" (the component adds the account\'s prefix): {"path": "Item.json"}' },
+  { name: 'raw request with the API prefix and no leading "/" (a doubled path)', handler: raw, cfg: {}, body: { method: 'POST', path: 'API/V3/Account/123456/Sale/12/refund.json', body: {} }, error: 'body.path: drop "API/V3/Account/123456/" (the component adds the account\'s prefix): {"path": "Sale/12/refund.json"}' },
+  { name: 'raw request with the prefix and a query', handler: raw, cfg: {}, body: { method: 'GET', path: '/API/V3/Account/123456/Item.json?archived=true&limit=5' }, error: 'body.path: drop "/API/V3/Account/123456/" (the component adds the account\'s prefix) and move the query into body.query: {"path": "Item.json", "query": {"archived": "true", "limit": "5"}}' },
   { name: 'raw request without a path', handler: raw, cfg: {}, body: { method: 'GET', path: ' ' }, error: 'body.path: is required, such as "Item.json"' },
   { name: 'raw request with PATCH', handler: raw, cfg: {}, body: { method: 'PATCH', path: 'Item/1.json' }, error: 'body.method: must be one of GET, POST, PUT, DELETE' },
   { name: 'raw GET with a body', handler: raw, cfg: {}, body: { method: 'GET', path: 'Item.json', body: { a: 1 } }, error: 'body.body: must be left out: a GET sends no body' },
