@@ -83,7 +83,7 @@ describe('actions (against the simulator)', () => {
     });
 
     it('Lightspeed\'s validation errors reach the user with its message', async () => {
-      const result = await run(create, { description: '' }, step());
+      const result = await run(create, { defaultCost: '5' }, step());
       expect(result.thrown?.message).to.equal('Lightspeed answered 400 to POST Item: Item.description is required');
     });
   });
@@ -178,6 +178,28 @@ describe('actions (against the simulator)', () => {
       expect(deleted.data[0]).to.include({ id: category.categoryID, result: 'deleted' });
       const gone = await run(lookup, { id: category.categoryID }, cfg({ objectType: 'Category' }));
       expect(gone.thrown?.message).to.match(/^Lightspeed answered 404 to GET Category/);
+    });
+  });
+
+  describe('a create with nothing to write', () => {
+    it('is refused before any request, by Create and by an Upsert that would create; one field is enough', async () => {
+      const named = 'give at least one of Customer\'s fields, such as firstName, lastName, company or Contact';
+      for (const body of [{}, { firstName: ' ', Contact: { Emails: { ContactEmail: [] } } }, { customerTypeID: null }]) {
+        const refused = await run(create, body, cfg({ objectType: 'Customer' }));
+        expect(refused.thrown?.message, JSON.stringify(body)).to.equal(`body: has nothing to write: ${named} (an empty create would add an empty record)`);
+      }
+      const upserted = await run(upsert, {}, cfg({ objectType: 'Customer' }));
+      expect(upserted.thrown?.message).to.equal('body: has nothing to write: give customerID to update that Customer, or at least one of its fields to create one, '
+        + 'such as firstName, lastName, company or Contact');
+      expect(apiRequests(sim)).to.deep.equal([]);
+      expect((await run(create, { Contact: { noEmail: false } }, cfg({ objectType: 'Customer' }))).thrown, 'false is a value').to.equal(undefined);
+      expect(apiRequests(sim)).to.deep.equal(['POST /API/V3/Account/123456/Customer.json']);
+    });
+
+    it('is what an action on the record its path names takes: a register closes, a work order is cloned', async () => {
+      expect((await run(create, { registerID: 1 }, cfg({ objectType: 'RegisterClose' }))).data[0]).to.include({ registerID: 1 });
+      expect((await run(create, { workorderID: 1 }, cfg({ objectType: 'WorkorderClone' }))).thrown).to.equal(undefined);
+      expect(apiRequests(sim)).to.deep.equal(['POST /API/V3/Account/123456/Register/1/close.json', 'POST /API/V3/Account/123456/Workorder/1/Clone.json']);
     });
   });
 
