@@ -6,6 +6,7 @@ import * as update from '../../lib/actions/updateObject';
 import * as upsert from '../../lib/actions/upsertObject';
 import { Simulator } from '../../simulator';
 import { apiRequests, run, simulatorWith } from '../helpers/component';
+import { schemaViolations } from '../helpers/recordChecks';
 
 type Cfg = Awaited<ReturnType<typeof simulatorWith>>['cfg'];
 type Row = Record<string, unknown>;
@@ -178,6 +179,18 @@ describe('actions (against the simulator)', () => {
       expect(deleted.data[0]).to.include({ id: category.categoryID, result: 'deleted' });
       const gone = await run(lookup, { id: category.categoryID }, cfg({ objectType: 'Category' }));
       expect(gone.thrown?.message).to.match(/^Lightspeed answered 404 to GET Category/);
+    });
+  });
+
+  describe('a Shop and its Registers', () => {
+    it('emits ccTerminalID as text, a paired terminal\'s UUID or "", valid against the declared out-schema', async () => {
+      for (const id of [1, 2]) {
+        const found = await run(lookup, { id, loadRelations: ['Registers'] }, cfg({ objectType: 'Shop' }));
+        const shop = found.data[0] as Row;
+        const [register] = (shop.Registers as { Register: Row[] }).Register;
+        expect(register.ccTerminalID, `Shop ${id}`).to.be.a('string').and.to.equal(sim.store.get('Register', id)?.ccTerminalID);
+        expect(schemaViolations('Shop', shop), `Shop ${id}`).to.deep.equal([]);
+      }
     });
   });
 
