@@ -25,6 +25,7 @@ export function seedReference(store: Store, options: SimulatorOptions, at: Stamp
     employeeLimit: '50',
     link: { '@attributes': { href: `/API/V3/Account/${options.accountId}` } },
   });
+  const terminals = new Prng(`${options.seed}:terminals`);
   const shopNames = ['Main Street', 'Harbour Mall', 'Airport Kiosk', 'Downtown Outlet'];
   for (let id = 1; id <= options.shops; id++) {
     store.seed('Shop', {
@@ -33,7 +34,9 @@ export function seedReference(store: Store, options: SimulatorOptions, at: Stamp
       contactID: String(900 + id), timeStamp: at(id),
     });
     store.setEmbedded('Shop', 'Contact', id, seededContact(rng, 900 + id, `shop${id}`, { addresses: 1, phones: 1, emails: 1 }, at(id)));
-    store.seed('Register', { registerID: String(id), name: `Register ${id}`, shopID: String(id), open: 'false' });
+    // Real accounts send a register's payment terminal as text: a UUID when one is paired, else "".
+    const ccTerminalID = id % 2 === 1 ? terminalId(terminals) : '';
+    store.seed('Register', { registerID: String(id), name: `Register ${id}`, shopID: String(id), open: 'false', ccTerminalID });
   }
   for (let id = 1; id <= options.employees; id++) {
     store.seed('Employee', {
@@ -60,6 +63,13 @@ export function seedReference(store: Store, options: SimulatorOptions, at: Stamp
     store.seed('Vendor', { vendorID: String(id), name, accountNumber: `V-${1000 + id}`, timeStamp: at(id) });
     store.setEmbedded('Vendor', 'Contact', id, seededContact(rng, 700 + id, `vendor${id}`, { addresses: 1, phones: 1, emails: 1 }, at(id)));
   }
+}
+
+/** A payment terminal's ID as Lightspeed Payments gives it: a UUID. */
+function terminalId(rng: Prng): string {
+  const hex = Array.from({ length: 32 }, () => rng.int(0, 15).toString(16)).join('');
+  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20)}`;
 }
 
 /** Half the categories are top level, the rest children of them (nested-set numbers kept simple). */

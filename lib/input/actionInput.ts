@@ -1,3 +1,4 @@
+import { createNeedsFields, fieldsToWrite, suggestedFields } from '../catalog/createFields';
 import { InVerb, JsonSchema, inSchema } from '../catalog/schemas';
 import { EntitySpec } from '../catalog/types';
 import { ValidationError } from '../client/http';
@@ -14,7 +15,36 @@ export function actionInput(msg: IncomingMessage, cfg: StepConfig, verb: InVerb)
   const schema = inSchema(entity, verb);
   const raw = bodyObject(msg.body);
   checkRecordKey(entity, verb, schema, raw);
-  return { entity, body: validated(`${entity.name}:${verb}`, schema, raw, entity.name) };
+  const body = validated(`${entity.name}:${verb}`, schema, raw, entity.name);
+  if (verb === 'create' || (verb === 'upsert' && !isGiven(entity.primaryKey === null ? undefined : raw[entity.primaryKey]))) {
+    checkSomethingToWrite(entity, verb, raw);
+  }
+  return { entity, body };
+}
+
+/**
+ * A create with nothing to write (`{}`, or only the path's keys, or only empty values: a mapping that lost its
+ * fields) would add an empty record: refused, naming fields it could carry.
+ */
+function checkSomethingToWrite(entity: EntitySpec, verb: 'create' | 'upsert', raw: JsonRecord): void {
+  const schema = inSchema(entity, 'create');
+  if (!createNeedsFields(entity, schema) || fieldsToWrite(schema).some((name) => isGiven(raw[name]))) return;
+  const keys = (schema.required ?? []).filter((name) => isGiven(raw[name]));
+  const beside = keys.length === 0 ? '' : ` beside ${keys.join(', ')}`;
+  const fields = suggestedFields(schema);
+  const such = `such as ${fields.slice(0, -1).join(', ')}${fields.length > 1 ? ' or ' : ''}${fields.at(-1)}`;
+  throw new ValidationError('body', verb === 'create'
+    ? `has nothing to write${beside}: give at least one of ${entity.name}'s fields, ${such} (an empty create would add an empty record)`
+    : `has nothing to write${beside}: give ${entity.primaryKey} to update that ${entity.name}, or at least one of its fields to create one, ${such}`);
+}
+
+/** A value that writes something: not missing, null, blank, nor an object or list of nothing but such. */
+function isGiven(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value === 'string') return value.trim() !== '';
+  if (Array.isArray(value)) return value.some(isGiven);
+  if (typeof value === 'object') return Object.values(value).some(isGiven);
+  return true;
 }
 
 /**

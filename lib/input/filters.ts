@@ -1,6 +1,6 @@
 import { EntitySpec, FieldSpec } from '../catalog/types';
 import { ValidationError } from '../client/http';
-import { didYouMean, didYouMeanOperator } from '../text/suggest';
+import { closestOperator, didYouMean, didYouMeanOperator } from '../text/suggest';
 
 /** Lightspeed's query operators, longest first so that `>=` is not read as `>`. */
 const OPERATORS = ['!~', '!=', '<=', '>=', '><', '<', '>', '=', '~', 'IN'] as const;
@@ -8,6 +8,12 @@ type Operator = typeof OPERATORS[number];
 
 /** Something that was meant as an operator: only operator characters, or a word Lightspeed uses as one. */
 const OPERATOR_LIKE = /^([<>=!~]+|in|or|like)$/i;
+
+/** An operator written without its comma (`"=42"`, `">=2024-01-01"`, `"IN[1,2]"`): the operator, then the value. */
+const GLUED = /^\s*([<>=!~]+|in(?=\s*\[))\s*(\S[\s\S]*)$/i;
+
+/** Types whose values are text: an operator glued to one may be meant literally, and its escape says how. */
+const TEXT_TYPES: ReadonlySet<FieldSpec['type']> = new Set(['string', 'enum', 'mixed']);
 
 /** Where the filters sit in the step (for error texts), and fields a caller does not allow a filter on, with why. */
 export interface FilterOptions {
@@ -67,6 +73,7 @@ function condition(name: string, value: unknown, field: FieldSpec | undefined): 
       const suggestion = didYouMeanOperator(head, OPERATORS);
       throw new ValidationError(name, `"${head}" is not a Lightspeed operator (use one of ${OPERATORS.join(' ')})${suggestion}`);
     }
+    checkComma(name, value, field);
     checkOperands(name, field, [value], undefined);
     return literalValue(value);
   }
@@ -75,6 +82,20 @@ function condition(name: string, value: unknown, field: FieldSpec | undefined): 
   if (operator === '><' && !operand.includes(',')) throw new ValidationError(name, '"><" needs two values: "><,from,to"');
   checkOperands(name, field, operands(operator, operand, name), operator);
   return `${operator},${operand}`;
+}
+
+/**
+ * Refuses a value that begins with an operator but lacks its comma: sent as a literal, it would match nothing (or fail
+ * the field's type with the wrong fix). Text that really begins so is written after `=,`, escaped.
+ */
+function checkComma(name: string, value: string, field: FieldSpec | undefined): void {
+  const glued = GLUED.exec(value);
+  const operator = glued && closestOperator(glued[1], OPERATORS);
+  if (!glued || operator === undefined) return;
+  const meant = JSON.stringify(`${operator},${glued[2].trim()}`);
+  const text = field === undefined || TEXT_TYPES.has(field.type);
+  const literally = text ? `; to find the text ${JSON.stringify(value)} itself, write ${JSON.stringify(`=,${literalValue(value)}`)}` : '';
+  throw new ValidationError(name, `write the operator and the value with a comma: ${meant}${literally}`);
 }
 
 /** The values an operator compares with: two for `><`, each element of an `IN` list, the whole operand otherwise. */

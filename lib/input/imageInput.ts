@@ -88,7 +88,14 @@ function sourceOf(body: Record<string, unknown>, attachments: Record<string, unk
   return attachmentSource(attachments, cfg);
 }
 
+/** A file on some machine rather than on the web: `file://`, `/tmp/a.jpg`, `./a.jpg`, `~/a.jpg`, `C:\\a.jpg`, `a.jpg`. */
+const LOCAL_FILE = /^(file:|\/(?!\/)|\\|~[/\\]|\.{1,2}[/\\]|[A-Za-z]:[/\\]|[^/:?#]+\.(jpe?g|png|gif|webp|heic|bmp|tiff?)$)/i;
+
 function httpUrl(value: string): string {
+  if (LOCAL_FILE.test(value.trim())) {
+    throw new ValidationError('body.imageUrl', `is a local file (${JSON.stringify(value.trim().slice(0, 80))}), which the platform cannot reach: `
+      + 'give the picture in body.imageBase64 with body.filename, or attach it to the message');
+  }
   let url: URL | undefined;
   try {
     url = new URL(value.trim());

@@ -48,13 +48,45 @@ export function rawRequestInput(msg: IncomingMessage, cfg: StepConfig): RawReque
   }
   return {
     method,
-    path: accountRelativePath('body.path', message.path),
+    path: accountRelativePath('body.path', checkPathShape('body.path', message.path)),
     query: queryParams(message.query as Record<string, unknown> | undefined),
     body: message.body,
     followPages: cfg.followPages === true || cfg.followPages === 'true',
     maxRecords: parseMaxResults(cfg.maxResults),
     allowedStatuses: allowedStatuses(cfg.allowedStatuses),
   };
+}
+
+/** The API's own prefix, which the component adds: `/API/V3/Account/123456/`, `API/V3/` (doubled without its `/`). */
+const API_PREFIX = /^\/?API\/(?:V3\/)?(?:Account\/[^/?]*\/)?|^\/(?=[^/])/i;
+
+/**
+ * Two mistakes a path copied from a URL or another client brings, each refused with its fix: the API's prefix
+ * (`/API/V3/Account/123456/Item.json`, which would double in the URL) and a query (`Item.json?limit=5`, which belongs
+ * in `body.query`). Everything else is left to accountRelativePath's rule.
+ */
+function checkPathShape(field: string, value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const trimmed = value.trim();
+  const mark = trimmed.indexOf('?');
+  const path = mark < 0 ? trimmed : trimmed.slice(0, mark);
+  const query = mark < 0 ? '' : trimmed.slice(mark + 1);
+  const prefix = API_PREFIX.exec(path)?.[0] ?? '';
+  if (prefix === '' && query === '') return value;
+  const rest = path.slice(prefix.length);
+  const fixes = [
+    ...(prefix === '' ? [] : [`drop "${prefix}" (the component adds the account's prefix)`]),
+    ...(query === '' ? [] : ['move the query into body.query']),
+  ];
+  if (rest === '') throw new ValidationError(field, `${fixes.join(' and ')}, and name the endpoint, such as "Item.json"`);
+  const meant = [`"path": ${JSON.stringify(accountRelativePath(field, rest))}`];
+  if (query !== '') meant.push(`"query": ${flatJson([...new URLSearchParams(query)])}`);
+  throw new ValidationError(field, `${fixes.join(' and ')}: {${meant.join(', ')}}`);
+}
+
+/** `{"limit": "5", "archived": "true"}`, spaced as the other error texts write JSON. */
+function flatJson(entries: Array<[string, string]>): string {
+  return `{${entries.map(([name, value]) => `${JSON.stringify(name)}: ${JSON.stringify(value)}`).join(', ')}}`;
 }
 
 function queryParams(query: Record<string, unknown> = {}): Record<string, string> {

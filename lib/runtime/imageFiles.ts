@@ -17,6 +17,7 @@ import { ComponentError, ValidationError } from '../client/http';
 import { ImageFile } from '../client/imageApi';
 import type { ImageSource } from '../input/imageInput';
 import { attachmentRequest, StorageRequest } from './attachments';
+import { fileKind } from './fileKind';
 
 /** An image ready to upload; `dispose` removes its temporary file. */
 export interface LocalImage extends ImageFile {
@@ -34,8 +35,8 @@ export interface DownloadHints {
 }
 
 const DOWNLOAD_TIMEOUT_MS = 120_000;
-/** Enough of a file to tell its format by its signature. */
-const HEAD_BYTES = 16;
+/** Enough of a file to tell its format by its signature, or what else it is (a web page's doctype). */
+const HEAD_BYTES = 64;
 const SIGNATURES: ReadonlyArray<[string, number[]]> = [
   ['image/jpeg', [0xff, 0xd8, 0xff]],
   ['image/png', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
@@ -220,8 +221,16 @@ function checkedType(field: string, size: number, head: Buffer, declared: string
   if (size === 0) throw new ValidationError(field, 'is an empty file: there is no image to upload');
   checkSize(field, size);
   const sniffed = SIGNATURES.find(([, signature]) => signature.every((byte, index) => head[index] === byte))?.[0];
-  if (!sniffed) throw new ValidationError(field, `is not a JPEG, PNG or GIF image${declared ? ` (its content type is ${declared})` : ''}`);
+  if (!sniffed) throw new ValidationError(field, `is not a JPEG, PNG or GIF image: ${whatItIs(head, declared)}`);
   return sniffed;
+}
+
+/** `the file is text, though labelled image/jpeg`: what the bytes are, and the label only where it claims otherwise. */
+function whatItIs(head: Buffer, declared: string | undefined): string {
+  const kind = fileKind(head);
+  const bytes = kind === undefined ? 'its first bytes are no known format' : `the file is ${kind}`;
+  if (!declared) return bytes;
+  return declared.trim().toLowerCase().startsWith('image/') ? `${bytes}, though labelled ${declared}` : `${bytes} (labelled ${declared})`;
 }
 
 function checkSize(field: string, size: number): void {

@@ -33,7 +33,7 @@ export function didYouMean(input: string, candidates: Iterable<string>, show: (n
  * one edit away from it).
  */
 const OPERATOR_SPELLINGS: Record<string, string> = {
-  '==': '=', '===': '=', '<>': '!=', '!==': '!=', '=!': '!=', '=>': '>=', '=<': '<=',
+  '!': '!=', '==': '=', '===': '=', '<>': '!=', '!==': '!=', '=!': '!=', '=>': '>=', '=<': '<=',
   '=~': '~', '~=': '~', '~~': '~', 'like': '~', '!~~': '!~', '~!': '!~', '!like': '!~',
 };
 
@@ -41,15 +41,19 @@ const OPERATOR_SPELLINGS: Record<string, string> = {
 const negates = (operator: string): boolean => operator.includes('!') || operator === '<>';
 
 /**
- * `; did you mean "X"?` for an operator: the same meaning in Lightspeed's spelling, else the closest operator that
- * negates exactly when the typed one does; '' when none is close.
+ * The operator meant by `input`: the same meaning in Lightspeed's spelling, else the closest operator that negates
+ * exactly when the typed one does; undefined when none is close.
  */
-export function didYouMeanOperator(input: string, operators: readonly string[]): string {
+export function closestOperator(input: string, operators: readonly string[]): string | undefined {
   const typed = input.trim().toLowerCase();
   const known = OPERATOR_SPELLINGS[typed];
-  const match = known !== undefined && operators.includes(known)
-    ? known
-    : closest(typed, operators.filter((operator) => negates(operator) === negates(typed)));
+  if (known !== undefined && operators.includes(known)) return known;
+  return closest(typed, operators.filter((operator) => negates(operator) === negates(typed)));
+}
+
+/** `; did you mean "X"?` for an operator (see closestOperator); '' when none is close. */
+export function didYouMeanOperator(input: string, operators: readonly string[]): string {
+  const match = closestOperator(input, operators);
   return match === undefined ? '' : `; did you mean "${match}"?`;
 }
 

@@ -11,11 +11,14 @@ import { toFieldSpec } from './buildFields';
 type Cited = { cassette: string; statedInReadme?: undefined } | { cassette?: undefined; statedInReadme: string };
 type Named = Cited & { name: string };
 
+/** Why a type rests on few values (`"0"` alone): the docs' type of the same thing, or text. Not merged. */
+type Noted = { note?: string };
+
 /** One entity's facts in observed.json; cassettes are relative to `cassetteBase`. */
 export interface RawObservedEntity {
-  fields?: (RawField & Cited)[];
+  fields?: (RawField & Cited & Noted)[];
   /** Element tables (`VendorRep` in Vendor's `Reps`), or fields added to a documented one (a Contact's `custom`). */
-  elements?: Record<string, Cited & { fields: RawField[] }>;
+  elements?: Record<string, Cited & Noted & { fields: RawField[] }>;
   containers?: (Named & { element: string })[];
   alwaysSent?: Named[];
   /** Keys seen only under `load_relations=all`, which the docs do not list as relations. */

@@ -1,10 +1,29 @@
 import { expect } from 'chai';
 import { existsSync, readFileSync } from 'fs';
 import * as path from 'path';
-import { withObserved } from '../../scripts/catalog/observed';
+import { RawObserved, withObserved } from '../../scripts/catalog/observed';
+import { loadCassettes } from '../helpers/cassettes';
 import { freshCatalog, freshEntity, repoRoot } from './support';
 
 const RECORDINGS = path.join(repoRoot, 'spec/fixtures/real-recordings');
+
+/** Every scalar value the cassettes hold, by the key of the record holding it and the field: `Register|ccTerminalID`. */
+function recordedValues(): Map<string, Set<string>> {
+  const values = new Map<string, Set<string>>();
+  const walk = (node: unknown, record: string): void => {
+    if (Array.isArray(node)) node.forEach((item) => walk(item, record));
+    else if (node !== null && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if (typeof value === 'string') values.set(`${record}|${key}`, (values.get(`${record}|${key}`) ?? new Set()).add(value));
+        else walk(value, key);
+      }
+    }
+  };
+  for (const exchange of loadCassettes()) {
+    if (exchange.body.trimStart().startsWith('{')) walk(JSON.parse(exchange.body), '');
+  }
+  return values;
+}
 
 describe('catalog: the observed layer (facts real answers show beyond the docs)', () => {
   it('Shop and SpecialOrder carry timeStamp, marked observed, and can be polled by it', () => {
@@ -64,6 +83,35 @@ describe('catalog: the observed layer (facts real answers show beyond the docs)'
     expect(byName('ItemMatrix')?.fields.map((field) => field.name)).to.not.include.members(['attribute1Values']);
     expect(byName('ItemAttributeSet')?.fields.map((field) => field.name)).to.include.members(['attributeName1', 'attributeName2', 'attributeName3']);
     expect(byName('Item')?.subObjects.ItemAttributes.map((field) => field.name)).to.include.members(['attribute1', 'attribute2', 'attribute3']);
+  });
+
+  it('types no field from "0", "1" or "" alone: each such type says why (the docs\' type of the same thing, or text)', () => {
+    const observed = JSON.parse(readFileSync(path.join(repoRoot, 'data/real-recordings/observed.json'), 'utf8')) as RawObserved;
+    const values = recordedValues();
+    const unexplained: string[] = [];
+    const narrow = new Set(['0', '1', '', 'true', 'false']);
+    for (const [entity, facts] of Object.entries(observed.entities)) {
+      // A field's own note, or its element table's note naming it.
+      const noted = (field: { name: string; note?: string }, tableNote?: string): boolean =>
+        typeof field.note === 'string' || (tableNote ?? '').includes(field.name);
+      const rows = [
+        ...(facts.fields ?? []).map((field) => ({ record: entity, field, explained: noted(field) })),
+        ...Object.entries(facts.elements ?? {}).flatMap(([element, table]) =>
+          table.fields.map((field) => ({ record: element, field, explained: noted(field, table.note) }))),
+      ];
+      for (const { record, field, explained } of rows) {
+        const seen = [...(values.get(`${record}|${field.name}`) ?? [])];
+        const guessed = ['integer', 'float', 'boolean'].includes(field.type) && seen.length > 0 && seen.every((value) => narrow.has(value));
+        if (guessed && !explained) unexplained.push(`${record}.${field.name} (${field.type}, seen ${JSON.stringify(seen)})`);
+      }
+    }
+    expect(unexplained).to.deep.equal([]);
+  });
+
+  it('Register\'s ccTerminalID is text: real accounts send a terminal\'s UUID or "", the cassette "0"', () => {
+    expect(freshEntity('Register').fields.find((field) => field.name === 'ccTerminalID'))
+      .to.deep.equal({ name: 'ccTerminalID', type: 'string', readOnly: false, source: 'observed' });
+    expect(freshEntity('Sale').subObjects.Tax.find((field) => field.name === 'id')?.type).to.equal('string');
   });
 
   it('refuses a field fact that names neither a cassette nor the README, and items on a non-array', () => {

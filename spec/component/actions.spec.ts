@@ -6,6 +6,7 @@ import * as update from '../../lib/actions/updateObject';
 import * as upsert from '../../lib/actions/upsertObject';
 import { Simulator } from '../../simulator';
 import { apiRequests, run, simulatorWith } from '../helpers/component';
+import { schemaViolations } from '../helpers/recordChecks';
 
 type Cfg = Awaited<ReturnType<typeof simulatorWith>>['cfg'];
 type Row = Record<string, unknown>;
@@ -83,7 +84,7 @@ describe('actions (against the simulator)', () => {
     });
 
     it('Lightspeed\'s validation errors reach the user with its message', async () => {
-      const result = await run(create, { description: '' }, step());
+      const result = await run(create, { defaultCost: '5' }, step());
       expect(result.thrown?.message).to.equal('Lightspeed answered 400 to POST Item: Item.description is required');
     });
   });
@@ -108,6 +109,19 @@ describe('actions (against the simulator)', () => {
       const result = await run(lookup, { filters: { customSku: 'A,B|50%' } }, cfg({ objectType: 'Item' }));
       expect(result.thrown).to.equal(undefined);
       expect((result.data as Row[]).map((row) => row.itemID)).to.deep.equal([id]);
+    });
+
+    it('an operator without its comma is refused with the value as meant; text that begins so is found by its escape', async () => {
+      const id = Number(sim.store.create('Item', { description: 'Odd SKU', customSku: '==SKU-000042' }).itemID);
+      const glued = await run(lookup, { filters: { customSku: '==SKU-000042' } }, cfg({ objectType: 'Item' }));
+      expect(glued.thrown?.message).to.equal('body.filters.customSku: write the operator and the value with a comma: "=,SKU-000042"; '
+        + 'to find the text "==SKU-000042" itself, write "=,%3D%3DSKU-000042"');
+      expect(apiRequests(sim)).to.deep.equal([]);
+      const escaped = await run(lookup, { filters: { customSku: '=,%3D%3DSKU-000042' } }, cfg({ objectType: 'Item' }));
+      expect(escaped.thrown).to.equal(undefined);
+      expect((escaped.data as Row[]).map((row) => row.itemID)).to.deep.equal([id]);
+      const meant = await run(lookup, { filters: { itemID: `=,${id}` } }, cfg({ objectType: 'Item' }));
+      expect((meant.data as Row[]).map((row) => row.itemID)).to.deep.equal([id]);
     });
 
     it('emitAll refuses to exceed the maximum and emits nothing', async () => {
@@ -165,6 +179,40 @@ describe('actions (against the simulator)', () => {
       expect(deleted.data[0]).to.include({ id: category.categoryID, result: 'deleted' });
       const gone = await run(lookup, { id: category.categoryID }, cfg({ objectType: 'Category' }));
       expect(gone.thrown?.message).to.match(/^Lightspeed answered 404 to GET Category/);
+    });
+  });
+
+  describe('a Shop and its Registers', () => {
+    it('emits ccTerminalID as text, a paired terminal\'s UUID or "", valid against the declared out-schema', async () => {
+      for (const id of [1, 2]) {
+        const found = await run(lookup, { id, loadRelations: ['Registers'] }, cfg({ objectType: 'Shop' }));
+        const shop = found.data[0] as Row;
+        const [register] = (shop.Registers as { Register: Row[] }).Register;
+        expect(register.ccTerminalID, `Shop ${id}`).to.be.a('string').and.to.equal(sim.store.get('Register', id)?.ccTerminalID);
+        expect(schemaViolations('Shop', shop), `Shop ${id}`).to.deep.equal([]);
+      }
+    });
+  });
+
+  describe('a create with nothing to write', () => {
+    it('is refused before any request, by Create and by an Upsert that would create; one field is enough', async () => {
+      const named = 'give at least one of Customer\'s fields, such as firstName, lastName, company or Contact';
+      for (const body of [{}, { firstName: ' ', Contact: { Emails: { ContactEmail: [] } } }, { customerTypeID: null }]) {
+        const refused = await run(create, body, cfg({ objectType: 'Customer' }));
+        expect(refused.thrown?.message, JSON.stringify(body)).to.equal(`body: has nothing to write: ${named} (an empty create would add an empty record)`);
+      }
+      const upserted = await run(upsert, {}, cfg({ objectType: 'Customer' }));
+      expect(upserted.thrown?.message).to.equal('body: has nothing to write: give customerID to update that Customer, or at least one of its fields to create one, '
+        + 'such as firstName, lastName, company or Contact');
+      expect(apiRequests(sim)).to.deep.equal([]);
+      expect((await run(create, { Contact: { noEmail: false } }, cfg({ objectType: 'Customer' }))).thrown, 'false is a value').to.equal(undefined);
+      expect(apiRequests(sim)).to.deep.equal(['POST /API/V3/Account/123456/Customer.json']);
+    });
+
+    it('is what an action on the record its path names takes: a register closes, a work order is cloned', async () => {
+      expect((await run(create, { registerID: 1 }, cfg({ objectType: 'RegisterClose' }))).data[0]).to.include({ registerID: 1 });
+      expect((await run(create, { workorderID: 1 }, cfg({ objectType: 'WorkorderClone' }))).thrown).to.equal(undefined);
+      expect(apiRequests(sim)).to.deep.equal(['POST /API/V3/Account/123456/Register/1/close.json', 'POST /API/V3/Account/123456/Workorder/1/Clone.json']);
     });
   });
 

@@ -91,4 +91,14 @@ describe('simulator answers in the recorded shape', () => {
     const emptied = await api(sim, token, `ItemMatrix/${String(matrix.itemMatrixID)}.json`, { method: 'PUT', body: { attribute2Values: [] } });
     expect(emptied.body.ItemMatrix).to.deep.include({ attribute1Values: 'Red', attribute2Values: '' });
   });
+
+  // A real account's Shop: a register paired with a payment terminal carries its UUID, one without "" (issue 29).
+  it('Shops\' Registers carry ccTerminalID as real accounts send it: a UUID, or ""', async () => {
+    const terminal = async (shopID: number): Promise<unknown> => {
+      const { body } = await api(sim, token, `Shop/${shopID}.json?load_relations=${encodeURIComponent('["Registers"]')}`);
+      return ((body.Shop as Record<string, unknown>).Registers as { Register: Record<string, unknown> }).Register.ccTerminalID;
+    };
+    expect(await terminal(1)).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(await terminal(2)).to.equal('');
+  });
 });
