@@ -131,6 +131,19 @@ describe('component.json', () => {
     expect(require(path.join(root, 'verifyCredentials'))).to.be.a('function');
   });
 
+  it('declares every handler async, as elastic.io\'s validator (elasticio-cli cmp:validate) asks of process, init, startup and shutdown', () => {
+    const functions = [...Object.values(manifest.triggers), ...Object.values(manifest.actions)];
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const modules = functions.map((func) => [func.main, require(path.join(root, func.main)) as Module] as const);
+    const notAsync = modules.flatMap(([main, module]) => ['process', 'init', 'startup', 'shutdown']
+      .filter((name) => typeof module[name] === 'function' && (module[name] as () => unknown).constructor.name !== 'AsyncFunction')
+      .map((name) => `${main} ${name}`));
+    expect(modules.length).to.equal(12);
+    expect(notAsync).to.deep.equal([]);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    expect((require(path.join(root, 'verifyCredentials')) as () => unknown).constructor.name).to.equal('AsyncFunction');
+  });
+
   for (const [key, func] of [...Object.entries(manifest.triggers), ...Object.entries(manifest.actions)]) {
     describe(key, () => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
