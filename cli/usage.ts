@@ -1,4 +1,4 @@
-/** Usage texts, printed with exit code 2 when the command line is wrong. */
+/** Usage texts, printed for --help (and the main one when no command is given); a usage error names only its mistake. */
 
 export const MAIN_USAGE = `Usage: lightspeed-retail <command> [options]
 

@@ -118,8 +118,7 @@ async function customerRoundTrip(cfg: JsonRecord): Promise<number> {
 
 /** The `process` export of a trigger or action, from the module component.json names. */
 function handler(name: string): Handler {
-  const usage = 'the demo names only functions of component.json';
-  return loadHandler(findFunction(root, name, usage), 'process', usage);
+  return loadHandler(findFunction(root, name), 'process');
 }
 
 /** Calls a handler as sailor does, with an `emit` that collects and prints events and a logger that shows progress. */

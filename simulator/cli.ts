@@ -139,6 +139,15 @@ function announceCredential(file: string, credentials: object): void {
   console.log(`Credential written to ${shownPath(file)}: pass it to the runner with --credential ${shownPath(file)}`);
 }
 
+/** A busy port is one line naming it and what to do (often the simulator of an earlier command still runs). */
+function exitIfPortBusy(error: unknown): never {
+  const failure = error as NodeJS.ErrnoException & { address?: string; port?: number };
+  if (failure.code !== 'EADDRINUSE') throw error;
+  console.error(`Port ${failure.port} on ${failure.address} is already in use, perhaps by a simulator started earlier: use that `
+    + 'one, or stop it first (Ctrl+C where it runs; kill %1 in the shell that started it with &), or pass another --port');
+  process.exit(1);
+}
+
 async function main(): Promise<void> {
   let options: Partial<SimulatorOptions>;
   const { argv, file } = takeCredentialFile(process.argv.slice(2));
@@ -149,11 +158,12 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const started = Date.now();
-  const sim = await startSimulator(options);
+  const sim = await startSimulator(options).catch((error: unknown) => exitIfPortBusy(error));
   const o = sim.options;
   console.log(`Lightspeed Retail simulator listening on ${sim.url} (seed "${o.seed}", ${o.items} items, ${o.customers} customers, started in ${Date.now() - started} ms)`);
   console.log(`Rate limit: ${o.rateLimit ? `bucket ${o.bucketSize}, drip ${o.dripRate}/s, ${o.costModel} costs${o.burstLimit ? `, burst ${o.burstLimit}/s` : ''}` : 'off'}`);
   announceCredential(file ?? defaultCredentialFile(), sim.credentials);
+  console.log(`Stop it with Ctrl+C, or from another shell: kill ${process.pid}`);
   const stop = (signal: string): void => {
     console.log(`${signal}: stopping (${sim.stats.requests} requests served)`);
     sim.close().then(() => process.exit(0), () => process.exit(1));

@@ -3,7 +3,7 @@
  * parent in `data`) as multipart/form-data with a JSON part `data` and a file part `image`. The bytes are kept and
  * served under `{baseUrl}/images/`, the record's `baseImageURL`, the way Lightspeed's image host serves them.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { ApiRequest } from './context';
 import { SimulatorCore } from './core';
 import { FormPart, multipartBoundary, parseMultipartBytes } from './multipart';
@@ -52,7 +52,8 @@ export function handleImageUpload(req: ApiRequest, core: SimulatorCore, file: Im
     parents[key] = value;
   });
   if (Object.keys(parents).length === 0) throw badUpload('An image needs an itemID or an itemMatrixID');
-  const publicID = `sim${randomBytes(8).toString('hex')}`;
+  // Random-looking like Lightspeed's, yet the same for the same seed and uploads: a fresh run answers as the docs show.
+  const publicID = `sim${createHash('sha256').update(`${core.options.seed}/${core.images.size}/`).update(file.bytes).digest('hex').slice(0, 16)}`;
   core.images.set(publicID, { bytes: file.bytes, contentType: file.contentType });
   const row = core.store.create('Image', {
     description: toWire(data.description ?? ''),

@@ -16,12 +16,12 @@ const OPTIONS = {
   'client-id': { type: 'string' }, 'client-secret': { type: 'string' }, 'redirect-uri': { type: 'string' },
   scope: { type: 'string' }, code: { type: 'string' }, 'save-credential': { type: 'string' },
   'authorize-url': { type: 'string' }, 'token-url': { type: 'string' }, 'environment-url': { type: 'string' },
-  help: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
 } as const;
 
 /** `lightspeed-retail auth`: authorize the API client and hand out a refresh token and the account ID. */
 export async function authCommand(argv: string[], io: CliIo): Promise<number> {
-  const args = parseCommandLine(argv, OPTIONS, AUTH_USAGE);
+  const args = parseCommandLine(argv, OPTIONS);
   if (args.values.help) {
     writeLine(io.stdout, AUTH_USAGE);
     return 0;
@@ -69,7 +69,7 @@ function authSettings(args: ParsedArgs, env: NodeJS.ProcessEnv): AuthSettings {
   const option = (name: string, variable?: string) => stringOption(args, name) ?? (variable ? nonEmpty(env[variable]) : undefined);
   const required = (name: string, variable?: string) => {
     const value = option(name, variable);
-    if (value === undefined) throw new UsageError(`--${name} is required${variable ? ` (or set ${variable})` : ''}`, AUTH_USAGE);
+    if (value === undefined) throw new UsageError(`--${name} is required${variable ? ` (or set ${variable})` : ''}`);
     return value;
   };
   const environmentUrl = option('environment-url', 'LIGHTSPEED_ENVIRONMENT_URL');
@@ -79,7 +79,7 @@ function authSettings(args: ParsedArgs, env: NodeJS.ProcessEnv): AuthSettings {
     // The same rule as the component's credential: https, plain http only on localhost.
     tokenUrl = parseTokenUrl(option('token-url', 'LIGHTSPEED_TOKEN_URL'));
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error), AUTH_USAGE);
+    throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   return {
     clientId: required('client-id', 'LIGHTSPEED_CLIENT_ID'),
@@ -99,7 +99,7 @@ function validRedirectUri(value: string): string {
   try {
     new URL(value);
   } catch {
-    throw new UsageError(`--redirect-uri: "${value}" is not a URL`, AUTH_USAGE);
+    throw new UsageError(`--redirect-uri: "${value}" is not a URL`);
   }
   return value;
 }

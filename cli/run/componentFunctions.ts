@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { didYouMean } from '../../lib/text/suggest';
 import { UsageError } from '../usageError';
 
 /** A function of the component as component.json declares it. */
@@ -43,11 +44,16 @@ export function listFunctions(root: string): ComponentFunction[] {
 }
 
 /** The function named on the command line, or a UsageError listing the names there are. */
-export function findFunction(root: string, name: string, usage: string): ComponentFunction {
+export function findFunction(root: string, name: string): ComponentFunction {
   const functions = listFunctions(root);
   const found = functions.find((candidate) => candidate.name === name);
-  if (!found) throw new UsageError(`Unknown function "${name}". Available: ${functions.map((f) => f.name).join(', ')}`, usage);
+  if (!found) throw new UsageError(`unknown function "${name}"${didYouMean(name, functions.map((f) => f.name)) || '.'} The functions: ${functionNames(root)}`);
   return found;
+}
+
+/** Every function's name, for a message: `pollingEntity, completedSales, ...`. */
+export function functionNames(root: string): string {
+  return listFunctions(root).map((fn) => fn.name).join(', ');
 }
 
 /** Credential field names, from component.json (the contract the platform fills cfg with). */

@@ -1,3 +1,4 @@
+import { didYouMean } from '../../lib/text/suggest';
 import { UsageError } from '../usageError';
 import { ComponentFunction } from './componentFunctions';
 
@@ -8,11 +9,11 @@ export type Handler = (this: unknown, ...args: unknown[]) => unknown;
  * Requires the function's module and picks `method` (`process` by default; `getMetaModel` or a select model such
  * as `getObjectTypes` for design-time calls). verifyCredentials modules export the function itself.
  */
-export function loadHandler(fn: ComponentFunction, method: string | undefined, usage: string): Handler {
+export function loadHandler(fn: ComponentFunction, method: string | undefined): Handler {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- sailor loads modules by path at run time too
   const loaded: unknown = require(fn.modulePath);
   if (fn.kind === 'verifyCredentials') {
-    if (method !== undefined && method !== 'process') throw new UsageError('verifyCredentials has no --method', usage);
+    if (method !== undefined && method !== 'process') throw new UsageError('verifyCredentials has no --method');
     if (typeof loaded === 'function') return loaded as Handler;
   }
   const name = method ?? 'process';
@@ -20,7 +21,7 @@ export function loadHandler(fn: ComponentFunction, method: string | undefined, u
   if (typeof exported !== 'function') {
     const methods = typeof loaded === 'object' && loaded !== null
       ? Object.entries(loaded).filter(([, value]) => typeof value === 'function').map(([key]) => key) : [];
-    throw new UsageError(`${fn.name} has no method "${name}". It has: ${methods.join(', ')}`, usage);
+    throw new UsageError(`${fn.name} has no method "${name}"${didYouMean(name, methods) || '.'} It has: ${methods.join(', ')}`);
   }
   return exported as Handler;
 }

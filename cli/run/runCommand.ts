@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resetConnections } from '../../lib/client/connections';
 import { ParsedArgs, parseCommandLine, stringOption } from '../args';
 import { CliIo, writeLine } from '../io';
@@ -8,18 +9,18 @@ import { stderrLogger } from '../stderrLogger';
 import { RUN_USAGE } from '../usage';
 import { UsageError } from '../usageError';
 import { unknownCfgKeyWarnings } from './cfgKeys';
-import { ComponentFunction, credentialFieldNames, findFunction } from './componentFunctions';
+import { ComponentFunction, credentialFieldNames, findFunction, functionNames } from './componentFunctions';
 import { EventLines } from './eventLines';
 import { SailorMessage, loadMessage } from './incomingMessage';
 import { Handler, loadHandler } from './loadHandler';
 import { rotatedTokenSaver } from './rotatedTokenSaver';
 import { sailorContext } from './sailorContext';
-import { StepInput, loadStepInput, resolvePath } from './stepInput';
+import { StepInput, holdsCredential, loadStepInput, resolvePath } from './stepInput';
 
 const OPTIONS = {
   cfg: { type: 'string' }, msg: { type: 'string' }, snapshot: { type: 'string' }, 'snapshot-out': { type: 'string' },
   credential: { type: 'string' }, 'save-credential': { type: 'string' }, method: { type: 'string' },
-  debug: { type: 'boolean' }, verbose: { type: 'boolean' }, help: { type: 'boolean' },
+  debug: { type: 'boolean' }, verbose: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
 } as const;
 
 /** Everything a run needs, read and checked before the handler is called. */
@@ -32,42 +33,61 @@ interface RunPlan {
   credentialFields: string[];
   msg: SailorMessage;
   snapshot: Record<string, unknown>;
+  /** What the log says about `--snapshot`, when it was given. */
+  snapshotNote?: string;
   args: ParsedArgs;
 }
 
 /** `lightspeed-retail run <function> ...`: calls one function the way sailor does; returns the exit code. */
 export async function runCommand(argv: string[], io: CliIo): Promise<number> {
-  try {
-    const args = parseCommandLine(argv, OPTIONS, RUN_USAGE);
-    if (args.values.help) {
-      writeLine(io.stdout, RUN_USAGE);
-      return 0;
-    }
-    return await execute(prepare(args, io), io);
-  } catch (error) {
-    // A bad file name or an unreadable file is a usage error of this command: show this command's usage.
-    if (error instanceof UsageError && error.usage === undefined) throw new UsageError(error.message, RUN_USAGE);
-    throw error;
+  const args = parseCommandLine(argv, OPTIONS);
+  if (args.values.help) {
+    writeLine(io.stdout, RUN_USAGE);
+    return 0;
   }
+  return execute(prepare(args, io), io);
 }
 
 function prepare(args: ParsedArgs, io: CliIo): RunPlan {
-  if (args.positionals.length !== 1) throw new UsageError('Name one function to run', RUN_USAGE);
   const root = findPackageRoot();
-  const fn = findFunction(root, args.positionals[0], RUN_USAGE);
+  if (args.positionals.length !== 1) {
+    throw new UsageError(`${args.positionals.length === 0 ? 'name the function to run' : `one function at a time, not ${args.positionals.join(' ')}`}: ${functionNames(root)}`);
+  }
+  const fn = findFunction(root, args.positionals[0]);
   const method = stringOption(args, 'method');
+  const designTime = fn.kind === 'verifyCredentials' || (method !== undefined && method !== 'process');
   const credentialFields = credentialFieldNames(root);
-  const snapshotPath = pathOption(args, 'snapshot', io);
+  const input = loadStepInput({ cfgPath: stringOption(args, 'cfg'), credentialPath: stringOption(args, 'credential'), credentialFields, env: io.env, cwd: io.cwd });
+  // A design-time call may need no account (getMetaModel reads the catalog); the others always do.
+  if (!designTime || fn.kind === 'verifyCredentials') requireCredential(input, credentialFields);
   return {
     fn,
-    handler: loadHandler(fn, method, RUN_USAGE),
-    designTime: fn.kind === 'verifyCredentials' || (method !== undefined && method !== 'process'),
-    input: loadStepInput({ cfgPath: stringOption(args, 'cfg'), credentialPath: stringOption(args, 'credential'), credentialFields, env: io.env, cwd: io.cwd }),
+    handler: loadHandler(fn, method),
+    designTime,
+    input,
     credentialFields,
     msg: loadMessage(pathOption(args, 'msg', io)),
-    snapshot: snapshotPath === undefined ? {} : readJsonObject(snapshotPath, '--snapshot'),
+    ...startingSnapshot(stringOption(args, 'snapshot'), io),
     args,
   };
+}
+
+/**
+ * The snapshot to start from. A `--snapshot` file that does not exist yet is no snapshot, as on a flow's first run,
+ * so that one command (`--snapshot f --snapshot-out f`) serves the first run and every later one.
+ */
+function startingSnapshot(shownAs: string | undefined, io: CliIo): Pick<RunPlan, 'snapshot' | 'snapshotNote'> {
+  if (shownAs === undefined) return { snapshot: {} };
+  const path = resolvePath(shownAs, io.cwd);
+  if (!existsSync(path)) return { snapshot: {}, snapshotNote: `--snapshot ${shownAs} does not exist yet: starting without a snapshot, as a flow's first run does` };
+  return { snapshot: readJsonObject(path, '--snapshot'), snapshotNote: `starting from the snapshot in ${shownAs}` };
+}
+
+/** A run with no credential at all would fail at its first request in the platform's words ("click Authenticate"). */
+function requireCredential(input: StepInput, credentialFields: string[]): void {
+  if (input.credentialFile || holdsCredential(input.cfgFile, credentialFields) || input.fromEnv.length > 0) return;
+  throw new UsageError('no credential: pass --credential <file>, local/simulator-credential.json for the simulator (it writes '
+    + 'that file when it starts) or your own from "lightspeed-retail auth ... --save-credential local/credential.json"');
 }
 
 async function execute(plan: RunPlan, io: CliIo): Promise<number> {
@@ -79,6 +99,7 @@ async function execute(plan: RunPlan, io: CliIo): Promise<number> {
   const notice = (text: string) => writeLine(io.stderr, redactor.redact(text));
   const saveRotated = rotatedTokenSaver(input, stringOption(args, 'save-credential'), plan.credentialFields, io.cwd, notice);
   if (input.fromEnv.length > 0) logger.info(`Credential fields from the environment: ${input.fromEnv.join(', ')}`);
+  if (plan.snapshotNote) logger.info(plan.snapshotNote);
   for (const warning of unknownCfgKeyWarnings(input.cfg, fn, plan.credentialFields)) logger.warn(warning);
   const tokensInStep = tokensInStepFile(input);
   if (tokensInStep) {

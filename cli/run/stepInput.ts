@@ -1,5 +1,10 @@
-import { isAbsolute, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, isAbsolute, resolve } from 'node:path';
 import { readJsonObject } from '../jsonFile';
+import { UsageError } from '../usageError';
+
+/** The file `npm run simulator` writes (simulator/credentialFile.ts): missing, the simulator has not been started. */
+const SIMULATOR_CREDENTIAL = 'simulator-credential.json';
 
 /** Environment variables that can stand in for credential fields (only where the files leave a field empty). */
 export const CREDENTIAL_ENV_VARS: Record<string, string> = {
@@ -74,6 +79,9 @@ export function resolvePath(path: string, cwd: string): string {
 
 function loadFile(shownAs: string, option: string, cwd: string): LoadedFile {
   const path = resolvePath(shownAs, cwd);
+  if (basename(path) === SIMULATOR_CREDENTIAL && !existsSync(path)) {
+    throw new UsageError(`${option}: no such file ${shownAs}: the simulator writes it when it starts (npm run simulator -- --port 8787)`);
+  }
   return { shownAs, path, content: readJsonObject(path, option) };
 }
 

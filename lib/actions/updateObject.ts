@@ -3,8 +3,8 @@ import { metaModelFor, objectTypesModel } from '../metadata';
 import { HandlerContext, IncomingMessage, StepConfig } from '../runtime/context';
 import { writeRecord } from './writeRecord';
 
-export function process(this: HandlerContext, msg: IncomingMessage, cfg: StepConfig): Promise<void> {
-  return writeRecord(this, msg, cfg, 'update');
+export async function process(this: HandlerContext, msg: IncomingMessage, cfg: StepConfig): Promise<void> {
+  await writeRecord(this, msg, cfg, 'update');
 }
 
 export const getMetaModel = metaModelFor('update');

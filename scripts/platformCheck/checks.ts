@@ -28,11 +28,11 @@ export function loadEveryFunction(root: string): string {
   const declared: Record<string, ManifestFunction> = { ...manifest.triggers, ...manifest.actions };
   const functions = listFunctions(root);
   for (const fn of functions) {
-    loadHandler(fn, undefined, '');
+    loadHandler(fn, undefined);
     const entry = declared[fn.name];
     if (!entry) continue;
-    if (entry.dynamicMetadata) loadHandler(fn, 'getMetaModel', '');
-    for (const field of Object.values(entry.fields ?? {})) if (typeof field.model === 'string') loadHandler(fn, field.model, '');
+    if (entry.dynamicMetadata) loadHandler(fn, 'getMetaModel');
+    for (const field of Object.values(entry.fields ?? {})) if (typeof field.model === 'string') loadHandler(fn, field.model);
   }
   const triggers = functions.filter((fn) => fn.kind === 'trigger').length;
   const actions = functions.filter((fn) => fn.kind === 'action').length;
@@ -50,7 +50,7 @@ export interface TriggerRun {
 export async function runTrigger(root: string, name: string, cfg: Record<string, unknown>, snapshot: Record<string, unknown>): Promise<TriggerRun> {
   const fn = listFunctions(root).find((candidate) => candidate.name === name && candidate.kind === 'trigger');
   if (!fn) throw new Error(`component.json has no trigger ${name}`);
-  const handler = loadHandler(fn, 'process', '');
+  const handler = loadHandler(fn, 'process');
   const run: TriggerRun = { records: [], snapshots: [], updateKeys: [], logs: [] };
   const context = sailorContext(collectingLogger(run.logs), (event, payload) => {
     if (event === 'data') run.records.push((payload as { body: Record<string, unknown> }).body);

@@ -108,11 +108,16 @@ describe('lightspeed-retail auth', () => {
     expect(rejected.stdout + rejected.stderr).not.to.include(sim.credentials.clientSecret);
   });
 
-  it('exit code 2 with the usage when a required option is missing', async () => {
+  it('exit code 2 and one line when a required option is missing or mistyped, pointing to --help', async () => {
     const result = await runCli(['auth', '--client-id', 'x', '--client-secret', 'y'], { cwd: dir });
     expect(result.code).to.equal(2);
-    expect(result.stderr).to.include('--redirect-uri is required');
-    expect(result.stderr).to.include('Usage: lightspeed-retail auth');
+    expect(result.stderr).to.equal('lightspeed-retail auth: --redirect-uri is required (see lightspeed-retail auth --help)\n');
+    const typo = await runCli(['auth', '--client-id', 'x', '--client-secret', 'y', '--redirect-url', 'https://example.com/cb'], { cwd: dir });
+    expect(typo.code).to.equal(2);
+    expect(typo.stderr).to.equal('lightspeed-retail auth: unknown option --redirect-url; did you mean --redirect-uri? (see lightspeed-retail auth --help)\n');
+    const command = await runCli(['aut'], { cwd: dir });
+    expect(command.stderr).to.equal('lightspeed-retail: unknown command "aut"; did you mean auth? (see lightspeed-retail --help)\n');
+    expect((await runCli(['auth', '-h'], { cwd: dir })).stdout).to.include('Usage: lightspeed-retail auth');
   });
 });
 

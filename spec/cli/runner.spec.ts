@@ -100,6 +100,18 @@ describe('lightspeed-retail run', () => {
     expect(events(second.stdout).map((line) => line.event)).to.deep.equal(['snapshot', 'end']);
   });
 
+  it('--snapshot naming a file that does not exist yet is no snapshot, said in the log: one command serves every run', async () => {
+    const argv = ['pollingEntity', '--cfg', 'cfg.json', '--snapshot', 'local/snap.json', '--snapshot-out', 'local/snap.json'];
+    const first = await run(argv);
+    expect(first.code, first.stderr).to.equal(0);
+    expect(first.stderr).to.include('[info] --snapshot local/snap.json does not exist yet: starting without a snapshot, as a flow\'s first run does\n');
+    expect(events(first.stdout).filter((line) => line.event === 'data')).to.have.length(60 - 3);
+    expect(readJson(dir, 'local/snap.json')).to.include({ objectType: 'Item', lastId: 60 - 3 });
+    const second = await run(argv);
+    expect(second.stderr).to.include('[info] starting from the snapshot in local/snap.json\n');
+    expect(events(second.stdout).map((line) => line.event)).to.deep.equal(['snapshot', 'end']);
+  });
+
   it('--debug runs the trigger in sample mode: at most 10 records and no snapshot', async () => {
     const result = await run(['pollingEntity', '--cfg', 'cfg.json', '--debug']);
     expect(result.code).to.equal(0);
@@ -177,19 +189,49 @@ describe('lightspeed-retail run', () => {
     expect(events(refused.stdout)[0].body).to.include({ verified: false });
   });
 
-  it('exit code 1 with an error line when the function throws; 2 with the usage on a usage error', async () => {
+  it('exit code 1 with an error line when the function throws', async () => {
     const failed = await run(['lookupObjectById', '--cfg', 'cfg.json', '--msg', writeJson(dir, 'missing.json', { id: 99999 })]);
     expect(failed.code).to.equal(1);
     expect(events(failed.stdout).map((line) => line.event)).to.deep.equal(['updateKeys', 'error', 'end']);
     expect(events(failed.stdout)[1].message).to.match(/404.*Item 99999/);
+  });
 
-    for (const argv of [[], ['noSuchFunction'], ['lookupObjectById', '--no-such-option'], ['lookupObjectById', '--cfg', 'absent.json'],
-      ['lookupObjectById', '--method', 'noSuchMethod']]) {
-      const usage = await run(argv);
-      expect(usage.code, argv.join(' ')).to.equal(2);
-      expect(usage.stderr).to.include('Usage: lightspeed-retail run <function>');
-      expect(usage.stdout).to.equal('');
+  it('answers a usage error with exit code 2 and one line: the mistake, the fix, and where the options are; nothing is sent', async () => {
+    writeJson(dir, 'step.json', { objectType: 'Item' });
+    const cases: Array<[string[], string]> = [
+      [['lookupObjectById', '--credentials', 'cfg.json', '--msg', 'msg.json'], 'unknown option --credentials; did you mean --credential?'],
+      [['lookupObjectById', '--cfg'], '--cfg needs a value'],
+      [['lookupObjectById', '--cfg', '--msg', 'msg.json'], '--cfg needs a value'],
+      [['pollingEntity', '--cfg', 'cfg.json', '--debug=yes'], '--debug takes no value'],
+      [[], 'name the function to run: pollingEntity, completedSales, stockChanges, newCustomers, createObject, '],
+      [['lookupObjectByID', '--cfg', 'cfg.json'], 'unknown function "lookupObjectByID"; did you mean lookupObjectById? The functions: pollingEntity, '],
+      [['lookupObjectById', '--cfg', 'absent.json'], '--cfg: no such file'],
+      [['lookupObjectById', '--cfg', 'cfg.json', '--method', 'getMetaModell'], 'lookupObjectById has no method "getMetaModell"; did you mean getMetaModel?'],
+      // No credential at all: the terminal's fix, not the platform's ("click Authenticate").
+      [['lookupObjectById', '--cfg', 'step.json', '--msg', 'msg.json'], 'no credential: pass --credential <file>, local/simulator-credential.json for the simulator'],
+      [['verifyCredentials'], 'no credential: pass --credential <file>'],
+      [['lookupObjectById', '--credential', 'local/simulator-credential.json', '--cfg', 'step.json'],
+        '--credential: no such file local/simulator-credential.json: the simulator writes it when it starts (npm run simulator -- --port 8787)'],
+    ];
+    for (const [argv, expected] of cases) {
+      const result = await run(argv);
+      expect(result.code, argv.join(' ')).to.equal(2);
+      expect(result.stdout, argv.join(' ')).to.equal('');
+      expect(result.stderr.split('\n').filter(Boolean), argv.join(' ')).to.have.length(1);
+      expect(result.stderr, argv.join(' ')).to.include(`lightspeed-retail run: ${expected}`)
+        .and.match(/ \(see lightspeed-retail run --help\)\n$/).and.not.include('Authenticate');
     }
+    expect(sim.stats.requests, 'requests the simulator saw').to.equal(0);
+    const help = await run(['--help']);
+    expect(help.code).to.equal(0);
+    expect(help.stdout).to.include('Usage: lightspeed-retail run <function>');
+  });
+
+  it('a design-time call that reads only the catalog needs no credential', async () => {
+    writeJson(dir, 'step.json', { objectType: 'Item' });
+    const meta = await run(['lookupObjectById', '--method', 'getMetaModel', '--cfg', 'step.json']);
+    expect(meta.code, meta.stderr).to.equal(0);
+    expect(events(meta.stdout)[0].body).to.have.keys('in', 'out');
   });
 
   it('keeps secrets out of --verbose logs and failure messages too', async () => {
@@ -206,9 +248,9 @@ describe('lightspeed-retail run', () => {
     outputs.push(result);
     expect(result.code, result.stderr).to.equal(0);
     expect(events(result.stdout).find((line) => line.event === 'data')?.body).to.include({ itemID: 42 });
-    const usage = await runBin(['run'], { cwd: dir });
+    const usage = await runBin(['run', 'lookupObjectById', '--credentials', 'cfg.json'], { cwd: dir });
     expect(usage.code).to.equal(2);
-    expect(usage.stderr).to.include('Usage: lightspeed-retail run');
+    expect(usage.stderr).to.equal('lightspeed-retail run: unknown option --credentials; did you mean --credential? (see lightspeed-retail run --help)\n');
   });
 });
 

@@ -47,6 +47,11 @@ function examples(text: string): Array<[string, unknown[]]> {
   });
 }
 
+/** The contents of the document's `sh` command blocks. */
+function shellBlocks(text: string): string[] {
+  return [...text.matchAll(/```sh\n([\s\S]*?)```/g)].map((match) => match[1]);
+}
+
 /** The text of the example block marked with `base`. */
 function block(text: string, base: string): string {
   const start = text.indexOf(`<!-- example: ${base} -->`);
@@ -65,6 +70,26 @@ describe('README', () => {
     expect(lines.findIndex((line) => line === '## Triggers'), 'lines before the first function').to.be.at.most(60);
     for (const [, { title }] of functions) expect(section(readme, title).split('\n').length, title).to.be.at.most(30);
     for (const title of ['Limits and throughput', 'Troubleshooting']) expect(section(readme, title).split('\n').length, title).to.be.at.most(20);
+  });
+
+  it('names near the top the two commands a newcomer needs: the main job on the simulator, and every test, which CI runs too', () => {
+    const quickStart = section(readme, 'Quick start');
+    const commands = shellBlocks(quickStart)[0].split('\n').map((line) => line.replace(/#.*$/, '').trim()).filter(Boolean);
+    expect(commands).to.deep.equal(['npm ci && npm start', 'npm test']);
+    expect(read('package.json')).to.include('"start": "node dist/scripts/demo.js"');
+    const ci = read('.ci/run').split('\n').map((line) => line.trim());
+    expect(ci, '.ci/run runs the README\'s test command').to.include('npm test');
+  });
+
+  it('stops, in the same command block, every process it starts in the background', () => {
+    let checked = 0;
+    for (const document of documents) {
+      for (const block of shellBlocks(read(document)).filter((text) => /&(\s|$)/m.test(text.replace(/&&/g, '')))) {
+        expect(block, document).to.match(/^kill /m);
+        checked += 1;
+      }
+    }
+    expect(checked).to.be.at.least(1);
   });
 
   it('links to every guide in docs/', () => {
@@ -130,8 +155,7 @@ describe('README', () => {
 
   it('gives the runner as `node bin/lightspeed-retail.js`: no command block runs it through npx (npm would warn EBADENGINE)', () => {
     for (const document of documents) {
-      const blocks = [...read(document).matchAll(/```sh\n([\s\S]*?)```/g)].map((match) => match[1]);
-      expect(blocks.filter((block) => /npx lightspeed-retail/.test(block)), document).to.deep.equal([]);
+      expect(shellBlocks(read(document)).filter((block) => /npx lightspeed-retail/.test(block)), document).to.deep.equal([]);
     }
     expect(readme).to.include('node bin/lightspeed-retail.js run');
   });

@@ -86,6 +86,16 @@ describe('component.json', () => {
     expect(manifest.version).to.equal(packageJson.version);
   });
 
+  it('decides for every installed package with an install script whether it runs: npm ci prints no install-scripts notice', () => {
+    const lock = JSON.parse(fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { hasInstallScript?: boolean }> };
+    const { allowScripts = {} } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { allowScripts?: Record<string, boolean> };
+    const withScripts = Object.entries(lock.packages).filter(([, entry]) => entry.hasInstallScript).map(([where]) => where.replace(/^.*node_modules\//, ''));
+    expect(withScripts, 'packages with install scripts').to.include('dtrace-provider');
+    expect(withScripts.filter((name) => !(name in allowScripts)), 'not in package.json\'s allowScripts').to.deep.equal([]);
+    // bunyan's DTrace probes: optional, loaded only when built, and only a stub builds on Linux.
+    expect(allowScripts['dtrace-provider']).to.equal(false);
+  });
+
   it('gives every field an order, highest first, in the order the manifest lists them (the order a user fills them)', () => {
     for (const [where, fields] of fieldSets) {
       const orders = Object.entries(fields).map(([name, field]) => {
@@ -129,6 +139,19 @@ describe('component.json', () => {
   it('has verifyCredentials at the root, where sailor looks, exporting a function', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     expect(require(path.join(root, 'verifyCredentials'))).to.be.a('function');
+  });
+
+  it('declares every handler async, as elastic.io\'s validator (elasticio-cli cmp:validate) asks of process, init, startup and shutdown', () => {
+    const functions = [...Object.values(manifest.triggers), ...Object.values(manifest.actions)];
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const modules = functions.map((func) => [func.main, require(path.join(root, func.main)) as Module] as const);
+    const notAsync = modules.flatMap(([main, module]) => ['process', 'init', 'startup', 'shutdown']
+      .filter((name) => typeof module[name] === 'function' && (module[name] as () => unknown).constructor.name !== 'AsyncFunction')
+      .map((name) => `${main} ${name}`));
+    expect(modules.length).to.equal(12);
+    expect(notAsync).to.deep.equal([]);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    expect((require(path.join(root, 'verifyCredentials')) as () => unknown).constructor.name).to.equal('AsyncFunction');
   });
 
   for (const [key, func] of [...Object.entries(manifest.triggers), ...Object.entries(manifest.actions)]) {

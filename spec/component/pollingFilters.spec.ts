@@ -1,4 +1,7 @@
 import { expect } from 'chai';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parsePollingConfig } from '../../lib/triggers/polling/config';
 import * as trigger from '../../lib/triggers/pollingEntity';
 import { Simulator } from '../../simulator';
 import { apiRequests, nextScheduledTick, run, simulatorWith } from '../helpers/component';
@@ -62,5 +65,23 @@ describe('trigger pollingEntity: Filters (against the simulator)', () => {
     const second = await run(trigger, {}, cfg({ objectType: 'Item', filters: '' }), first.snapshots.at(-1));
     expect(second.data).to.deep.equal([]);
     expect(second.logs.some((line) => line.includes('filters changed'))).to.equal(false);
+  });
+
+  it('the examples the README and the manifest give are accepted for the entities they name, the placeholder among them', () => {
+    const root = path.resolve(__dirname, '../../..');
+    const filters = (JSON.parse(fs.readFileSync(path.join(root, 'component.json'), 'utf8')) as {
+      triggers: { pollingEntity: { fields: { filters: { placeholder: string; note: string } } } };
+    }).triggers.pollingEntity.fields.filters;
+    const readmeRow = /^\| Filters \| `filters` \|.*$/m.exec(fs.readFileSync(path.join(root, 'README.md'), 'utf8'))?.[0] ?? '';
+    /** `{"categoryID": "=,6"}` for Item, `{...}` for Sale or ItemShop -> [filters, entity] for each entity named. */
+    const named = (text: string): Array<[string, string]> => [...text.matchAll(/`?(\{[^{}]*\})`? for ([A-Z]\w*(?: or [A-Z]\w*)*)/g)]
+      .flatMap(([, json, entities]) => entities.split(' or ').map((entity): [string, string] => [json, entity]));
+    const examples = [...named(readmeRow), ...named(filters.note)];
+    expect(named(readmeRow), 'README').to.have.length.of.at.least(2);
+    expect(named(filters.note).map(([json]) => json), 'the note names the placeholder\'s entity').to.include(filters.placeholder);
+    for (const [json, entity] of examples) {
+      expect(() => parsePollingConfig({ objectType: entity, filters: json }), `${json} for ${entity}`).not.to.throw();
+    }
+    expect(() => parsePollingConfig({ objectType: 'Item', filters: '{"shopID": "=,2"}' })).to.throw(/not a field of Item/);
   });
 });

@@ -1,8 +1,9 @@
 import { expect } from 'chai';
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { startSimulator } from '../../simulator';
 import { defaultCredentialFile, shownPath } from '../../simulator/credentialFile';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -17,14 +18,14 @@ describe('simulator command line: the credential file', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('writes a ready credential file (owner-only) and prints its path', async () => {
+  it('writes a ready credential file (owner-only), prints its path and how to stop the simulator', async () => {
     const file = join(dir, 'nested', 'credential.json');
     child = spawn(process.execPath, [join(ROOT, 'dist/simulator/cli.js'), '--port', '0', '--items', '5', '--credential-file', file], { cwd: dir });
     const stdout = await new Promise<string>((done, fail) => {
       let text = '';
       child?.stdout?.on('data', (chunk: Buffer) => {
         text += chunk.toString('utf8');
-        if (text.includes('Credential written to')) done(text);
+        if (text.includes('Stop it')) done(text);
       });
       child?.once('exit', (code) => fail(new Error(`simulator exited with ${code}: ${text}`)));
     });
@@ -34,6 +35,23 @@ describe('simulator command line: the credential file', () => {
     expect(stdout).to.include(`listening on ${credential.environmentUrl}`);
     expect(stdout, 'the secret is in the file, not on the screen').not.to.include(credential.clientSecret);
     expect(statSync(file).mode & 0o777).to.equal(0o600);
+    expect(stdout, 'how to stop it').to.include(`Stop it with Ctrl+C, or from another shell: kill ${child?.pid}\n`);
+  });
+
+  it('answers a busy port with one line naming the port and what to do, and writes no credential', async () => {
+    const other = await startSimulator({ port: 0, items: 5 });
+    try {
+      const port = new URL(other.url).port;
+      const file = join(dir, 'credential.json');
+      const result = spawnSync(process.execPath, [join(ROOT, 'dist/simulator/cli.js'), '--port', port, '--items', '5', '--credential-file', file], { cwd: dir, encoding: 'utf8', timeout: 15_000 });
+      expect(result.status).to.equal(1);
+      expect(result.stderr).to.equal(`Port ${port} on 127.0.0.1 is already in use, perhaps by a simulator started earlier: use that one, `
+        + 'or stop it first (Ctrl+C where it runs; kill %1 in the shell that started it with &), or pass another --port\n');
+      expect(result.stdout).to.equal('');
+      expect(existsSync(file)).to.equal(false);
+    } finally {
+      await other.close();
+    }
   });
 
   it('by default writes local/simulator-credential.json at the repository root, which git ignores', function () {
