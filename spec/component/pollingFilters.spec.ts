@@ -84,4 +84,17 @@ describe('trigger pollingEntity: Filters (against the simulator)', () => {
     }
     expect(() => parsePollingConfig({ objectType: 'Item', filters: '{"shopID": "=,2"}' })).to.throw(/not a field of Item/);
   });
+
+  it('filters that are not a JSON object are answered with an example that fits the entity, and the example is accepted', () => {
+    for (const objectType of ['Item', 'Sale', 'Customer']) {
+      let example = '';
+      try {
+        parsePollingConfig({ objectType, filters: 'not json' });
+      } catch (error) {
+        example = /such as (\{.*\}), got/.exec((error as Error).message)?.[1] ?? '';
+      }
+      expect(example, objectType).not.to.equal('');
+      expect(() => parsePollingConfig({ objectType, filters: example }), `${example} for ${objectType}`).not.to.throw();
+    }
+  });
 });

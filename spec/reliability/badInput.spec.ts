@@ -148,8 +148,8 @@ const TRIGGER_FILTERS: Case[] = [
   { name: 'trigger filter on the polling field', handler: trigger, cfg: { objectType: 'Item', filters: '{"timeStamp": ">,2024-01-01"}' }, body: {}, error: 'filters.timeStamp: timeStamp is the polling field: each run sets its window itself (a filter on it would break the walk); use Start time and End time' },
   { name: 'trigger filter on either field of Sale\'s pair', handler: trigger, cfg: { objectType: 'Sale', filters: { updatetime: '>,2024-01-01' } }, body: {}, error: /^filters\.updatetime: updatetime is the polling field/ },
   { name: 'trigger filter on archived', handler: trigger, cfg: { objectType: 'Customer', filters: { archived: 'true' } }, body: {}, error: 'filters.archived: use "Include archived" to have archived records too' },
-  { name: 'trigger filters that are not JSON', handler: trigger, cfg: { objectType: 'Item', filters: 'shopID=2' }, body: {}, error: 'filters: must be a JSON object such as {"shopID": "=,2"}, got shopID=2' },
-  { name: 'trigger filters as a list', handler: trigger, cfg: { objectType: 'Item', filters: '[{"itemID": 1}]' }, body: {}, error: 'filters: must be a JSON object such as {"shopID": "=,2"}, got [{"itemID":1}]' },
+  { name: 'trigger filters that are not JSON', handler: trigger, cfg: { objectType: 'Item', filters: 'shopID=2' }, body: {}, error: 'filters: must be a JSON object such as {"itemID": "IN,[1,2]"}, got shopID=2' },
+  { name: 'trigger filters as a list', handler: trigger, cfg: { objectType: 'Item', filters: '[{"itemID": 1}]' }, body: {}, error: 'filters: must be a JSON object such as {"itemID": "IN,[1,2]"}, got [{"itemID":1}]' },
   { name: 'trigger filter on a relation not loaded', handler: trigger, cfg: { objectType: 'Item', filters: { 'Category.name': 'Mugs' } }, body: {}, error: 'filters.Category.name: filters on Category need "Category" in loadRelations' },
 ];
 

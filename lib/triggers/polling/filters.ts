@@ -17,7 +17,7 @@ export interface PollingFilters {
  * refused: the run sets their bounds itself, and a filter there would break the keyset walk.
  */
 export function pollingFilters(value: unknown, entity: EntitySpec, polling: PollingChoice, loadRelations: string[]): PollingFilters {
-  const given = filtersObject(value);
+  const given = filtersObject(value, entity);
   const refused: Record<string, string> = {};
   for (const field of polling.fields) {
     refused[field] = `${field} is the polling field: each run sets its window itself (a filter on it would break the walk); use Start time and End time`;
@@ -33,20 +33,25 @@ export function filtersDigest(filters: Record<string, string>): string {
   return createHash('sha256').update(canonical).digest('hex').slice(0, 12);
 }
 
-function filtersObject(value: unknown): Record<string, unknown> {
+function filtersObject(value: unknown, entity: EntitySpec): Record<string, unknown> {
   if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return {};
   let parsed = value;
   if (typeof value === 'string') {
     try {
       parsed = JSON.parse(value);
     } catch {
-      throw new ValidationError('filters', `must be a JSON object such as {"shopID": "=,2"}, got ${shortText(value)}`);
+      throw new ValidationError('filters', `must be a JSON object such as ${exampleFilter(entity)}, got ${shortText(value)}`);
     }
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new ValidationError('filters', `must be a JSON object such as {"shopID": "=,2"}, got ${shortText(JSON.stringify(parsed))}`);
+    throw new ValidationError('filters', `must be a JSON object such as ${exampleFilter(entity)}, got ${shortText(JSON.stringify(parsed))}`);
   }
   return parsed as Record<string, unknown>;
+}
+
+/** An example that fits the step's entity: a filter on its own key, which every pollable entity has. */
+function exampleFilter(entity: EntitySpec): string {
+  return `{"${entity.primaryKey ?? 'timeStamp'}": "IN,[1,2]"}`;
 }
 
 function shortText(text: string): string {
