@@ -1,0 +1,53 @@
+import { expect } from 'chai';
+import sinon from 'sinon';
+import * as newCustomers from '../../lib/triggers/newCustomers';
+import * as pollingEntity from '../../lib/triggers/pollingEntity';
+import { Simulator } from '../../simulator';
+import { Emitted, run, simulatorWith } from '../helpers/component';
+
+type Cfg = Awaited<ReturnType<typeof simulatorWith>>['cfg'];
+type Row = Record<string, unknown>;
+type Trigger = Parameters<typeof run>[0];
+
+describe('polling: exactly once through a run that fails part-way', () => {
+  let sim: Simulator;
+  let cfg: Cfg;
+  let clock: sinon.SinonFakeTimers;
+  // Date only: the runs' upper bound and the simulator's stamps follow this clock; timers stay real.
+  beforeEach(() => { clock = sinon.useFakeTimers({ now: Date.parse('2026-03-02T10:00:00Z'), toFake: ['Date'] }); });
+  afterEach(async () => { clock.restore(); await sim?.close(); });
+
+  /**
+   * Issue 31: 5 old customers, then 150 new ones. Run 1 emits the 5; run 2 emits page 1 (100 customers) and its
+   * snapshot, then fails on page 2 (a refreshed access token refused too); run 3 resumes the window and emits the
+   * other 50; run 4, the next window, must emit nothing.
+   */
+  for (const [name, trigger, step] of [
+    ['New customers', newCustomers, {}],
+    ['Polling entity, Customer by createTime', pollingEntity, { objectType: 'Customer', pollingField: 'createTime', loadRelations: ['Contact'] }],
+  ] as Array<[string, Trigger, Row]>) {
+    it(`${name}: each of 155 customers once, although run 2 failed on page 2`, async () => {
+      ({ sim, cfg } = await simulatorWith({ items: 5, customers: 5, archivedCustomers: 0, sales: 0 }));
+      const poll = (previous?: Emitted) => run(trigger, {}, cfg(step), previous?.snapshots.at(-1));
+      const first = await poll();
+      expect(first.thrown).to.equal(undefined);
+      clock.tick(5000);
+      for (let i = 0; i < 150; i += 1) sim.store.create('Customer', { firstName: `New ${i}`, lastName: 'Customer' });
+      clock.tick(2000);
+      sim.setOptions({ failures: [{ status: 401, count: 2, match: { path: /Customer\.json\?.*after=/ } }] });
+      const second = await poll(first);
+      expect(second.thrown, 'run 2 fails on page 2').to.be.an('error');
+      expect(second.data).to.have.length(100);
+      clock.tick(30_000);
+      const third = await poll(second);
+      expect(third.thrown).to.equal(undefined);
+      clock.tick(30_000);
+      const fourth = await poll(third);
+      expect(fourth.thrown).to.equal(undefined);
+
+      const emitted = [first, second, third, fourth].map((output) => output.data.map((body) => Number((body as Row).customerID)));
+      expect(emitted.map((ids) => ids.length)).to.deep.equal([5, 100, 50, 0]);
+      expect(emitted.flat().sort((a, b) => a - b)).to.deep.equal(Array.from({ length: 155 }, (_, i) => i + 1));
+    });
+  }
+});
