@@ -10,7 +10,10 @@ import { epochSeconds, lightspeedTime } from './time';
 export interface MemorySnapshot {
   /** Emitted pairs, compact: see `encode`. */
   seen?: string;
-  /** Every record emitted with a polling value at or after this is in `seen`. */
+  /**
+   * Every record emitted with a polling value at or after this is in `seen`; while a window is unfinished, of those
+   * the window emitted, only the ones within the next window's lookback (see `unfinished`).
+   */
   seenFrom?: string;
   /** After an overflow: [recheckFrom, seenFrom) was forgotten; the next run emits what it finds there once more. */
   recheckFrom?: string;
@@ -31,14 +34,10 @@ export class EmittedMemory {
   private readonly recheckFrom: number | undefined;
   /** Start of what this run reads, once `queryFrom` was asked: what the memory knows after a run without history. */
   private readFrom: number | undefined;
-  /** The memory's fields as this run found them. */
-  readonly restoredFrom: MemorySnapshot;
   /** Set after a snapshot had to forget entries, for the log. */
   overflow: { forgotten: number; before: number } | undefined;
 
   private constructor(private readonly lookbackS: number, previous: MemorySnapshot | undefined) {
-    const { seen, seenFrom, recheckFrom } = previous ?? {};
-    this.restoredFrom = Object.fromEntries(Object.entries({ seen, seenFrom, recheckFrom }).filter(([, value]) => value !== undefined));
     this.groups = previous?.seen ? decode(previous.seen) : new Map();
     this.seenFrom = seconds(previous?.seenFrom);
     this.recheckFrom = seconds(previous?.recheckFrom);
@@ -77,6 +76,25 @@ export class EmittedMemory {
   /** Drops what is older than `value`: nothing of it will be asked again in this run. */
   forgetBefore(value: number): void {
     for (const key of this.groups.keys()) if (key < value) this.groups.delete(key);
+  }
+
+  /**
+   * The memory's snapshot while a window is unfinished. `seenFrom` and `recheckFrom` stay as the window found them:
+   * a resumed walk reads the same range and takes the same records for late. `seen` holds every pair known, those
+   * the window emitted so far included: the next window must not take them for late. Beyond the budget the oldest
+   * go, and what the memory forgot is at worst emitted once more.
+   */
+  unfinished(): MemorySnapshot {
+    if (!this.enabled) return {};
+    const values = [...this.groups.keys()].sort((a, b) => a - b);
+    const fitting = newestThatFit(values, this.groups);
+    const forgotten = values.length - fitting.length;
+    this.overflow = forgotten > 0 ? { forgotten, before: fitting[0] ?? values[values.length - 1] + 1 } : undefined;
+    const snapshot: MemorySnapshot = {};
+    if (values.length > 0 || this.seenFrom !== undefined) snapshot.seen = encode(fitting, this.groups);
+    if (this.seenFrom !== undefined) snapshot.seenFrom = iso(this.seenFrom);
+    if (this.recheckFrom !== undefined) snapshot.recheckFrom = iso(this.recheckFrom);
+    return snapshot;
   }
 
   /**
