@@ -3,7 +3,8 @@ import sinon from 'sinon';
 import * as newCustomers from '../../lib/triggers/newCustomers';
 import * as pollingEntity from '../../lib/triggers/pollingEntity';
 import { Simulator } from '../../simulator';
-import { Emitted, run, simulatorWith } from '../helpers/component';
+import { MEMORY_BUDGET_CHARS } from '../../lib/triggers/polling/memory';
+import { Emitted, getContext, run, simulatorWith } from '../helpers/component';
 import { check, playAll } from '../helpers/pollingReplays';
 import { PATHS, PollingWorld } from '../helpers/pollingWorld';
 
@@ -52,6 +53,38 @@ describe('polling: exactly once through a run that fails part-way', () => {
       expect(emitted.flat().sort((a, b) => a - b)).to.deep.equal(Array.from({ length: 155 }, (_, i) => i + 1));
     });
   }
+
+  it('a window with more customers than the lookback\'s memory keeps, failing part-way: each once, those of the failed page twice, none three times', async function () {
+    this.timeout(60_000);
+    ({ sim, cfg } = await simulatorWith({ items: 5, customers: 5, archivedCustomers: 0, sales: 0 }));
+    const step = cfg({ objectType: 'Customer', pollingField: 'createTime' });
+    const runs = [await run(pollingEntity, {}, step)];
+    clock.tick(5000);
+    for (let i = 0; i < 3000; i += 1) sim.store.create('Customer', { firstName: `New ${i}`, lastName: 'Customer' });
+    clock.tick(2000);
+    // The process stops before customer 2,851 of the window: page 29's first 50 were emitted, its snapshot was not.
+    const context = getContext();
+    const deliver = context.emit;
+    context.emit = async (event: string, payload?: unknown) => {
+      if (event === 'data' && context.emitted.data.length === 2850) throw new Error('the process stopped');
+      await deliver(event, payload);
+    };
+    await pollingEntity.process.call(context, { id: 'msg-1', body: {}, headers: {} }, step, runs[0].snapshots.at(-1) as never).catch(() => undefined);
+    runs.push(context.emitted);
+    expect(context.emitted.data).to.have.length(2850);
+    for (let i = 0; i < 3; i += 1) {
+      clock.tick(10_000);
+      runs.push(await run(pollingEntity, {}, step, runs.at(-1)?.snapshots.at(-1)));
+    }
+
+    const counts = new Map<number, number>();
+    for (const body of runs.flatMap((output) => output.data)) counts.set(Number((body as Row).customerID), (counts.get(Number((body as Row).customerID)) ?? 0) + 1);
+    expect(counts.size).to.equal(3005);
+    const twice = [...counts].filter(([, count]) => count === 2).map(([id]) => id);
+    expect(twice).to.deep.equal(Array.from({ length: 50 }, (_, i) => 2806 + i));
+    expect(Math.max(...counts.values())).to.equal(2);
+    for (const snapshot of runs.flatMap((output) => output.snapshots)) expect(String(snapshot.seen ?? '').length).to.be.at.most(MEMORY_BUDGET_CHARS);
+  });
 
   /**
    * The property, seeded (POLLING_SEED=... runs another seed; POLLING_TRACE="<replay name>" prints that replay's

@@ -79,21 +79,25 @@ export class EmittedMemory {
   }
 
   /**
-   * The memory's snapshot while a window is unfinished. `seenFrom` and `recheckFrom` stay as the window found them:
-   * a resumed walk reads the same range and takes the same records for late. `seen` holds every pair known, those
-   * the window emitted so far included: the next window must not take them for late. Beyond the budget the oldest
-   * go, and what the memory forgot is at worst emitted once more.
+   * The memory's snapshot while a window is unfinished. `seen` holds every pair known, those the window emitted so
+   * far included: the next window must not take them for late. `seenFrom` and `recheckFrom` stay as the window
+   * found them, so that a resumed walk reads the same range and takes the same records for late; but beyond the
+   * budget the oldest pairs go, `seenFrom` moves past them and `recheckFrom` keeps the range: the resumed walk emits
+   * what it finds there once more, and the window's end lets the stretch go, as after any overflow.
    */
   unfinished(): MemorySnapshot {
     if (!this.enabled) return {};
     const values = [...this.groups.keys()].sort((a, b) => a - b);
     const fitting = newestThatFit(values, this.groups);
     const forgotten = values.length - fitting.length;
-    this.overflow = forgotten > 0 ? { forgotten, before: fitting[0] ?? values[values.length - 1] + 1 } : undefined;
     const snapshot: MemorySnapshot = {};
     if (values.length > 0 || this.seenFrom !== undefined) snapshot.seen = encode(fitting, this.groups);
-    if (this.seenFrom !== undefined) snapshot.seenFrom = iso(this.seenFrom);
-    if (this.recheckFrom !== undefined) snapshot.recheckFrom = iso(this.recheckFrom);
+    const seenFrom = forgotten > 0 ? Math.max(fitting[0] ?? values[values.length - 1] + 1, this.seenFrom ?? -Infinity) : this.seenFrom;
+    // Without history the walk reads from where it started: that is the range to keep.
+    const recheckFrom = forgotten > 0 ? this.recheckFrom ?? this.seenFrom ?? this.readFrom : this.recheckFrom;
+    this.overflow = forgotten > 0 ? { forgotten, before: seenFrom as number } : undefined;
+    if (seenFrom !== undefined) snapshot.seenFrom = iso(seenFrom);
+    if (recheckFrom !== undefined && recheckFrom !== seenFrom) snapshot.recheckFrom = iso(recheckFrom);
     return snapshot;
   }
 
