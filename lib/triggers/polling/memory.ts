@@ -10,7 +10,10 @@ import { epochSeconds, lightspeedTime } from './time';
 export interface MemorySnapshot {
   /** Emitted pairs, compact: see `encode`. */
   seen?: string;
-  /** Every record emitted with a polling value at or after this is in `seen`. */
+  /**
+   * Every record emitted with a polling value at or after this is in `seen`; while a window is unfinished, of those
+   * the window emitted, only the ones within the next window's lookback (see `unfinished`).
+   */
   seenFrom?: string;
   /** After an overflow: [recheckFrom, seenFrom) was forgotten; the next run emits what it finds there once more. */
   recheckFrom?: string;
@@ -31,14 +34,10 @@ export class EmittedMemory {
   private readonly recheckFrom: number | undefined;
   /** Start of what this run reads, once `queryFrom` was asked: what the memory knows after a run without history. */
   private readFrom: number | undefined;
-  /** The memory's fields as this run found them. */
-  readonly restoredFrom: MemorySnapshot;
   /** Set after a snapshot had to forget entries, for the log. */
   overflow: { forgotten: number; before: number } | undefined;
 
   private constructor(private readonly lookbackS: number, previous: MemorySnapshot | undefined) {
-    const { seen, seenFrom, recheckFrom } = previous ?? {};
-    this.restoredFrom = Object.fromEntries(Object.entries({ seen, seenFrom, recheckFrom }).filter(([, value]) => value !== undefined));
     this.groups = previous?.seen ? decode(previous.seen) : new Map();
     this.seenFrom = seconds(previous?.seenFrom);
     this.recheckFrom = seconds(previous?.recheckFrom);
@@ -77,6 +76,29 @@ export class EmittedMemory {
   /** Drops what is older than `value`: nothing of it will be asked again in this run. */
   forgetBefore(value: number): void {
     for (const key of this.groups.keys()) if (key < value) this.groups.delete(key);
+  }
+
+  /**
+   * The memory's snapshot while a window is unfinished. `seen` holds every pair known, those the window emitted so
+   * far included: the next window must not take them for late. `seenFrom` and `recheckFrom` stay as the window
+   * found them, so that a resumed walk reads the same range and takes the same records for late; but beyond the
+   * budget the oldest pairs go, `seenFrom` moves past them and `recheckFrom` keeps the range: the resumed walk emits
+   * what it finds there once more, and the window's end lets the stretch go, as after any overflow.
+   */
+  unfinished(): MemorySnapshot {
+    if (!this.enabled) return {};
+    const values = [...this.groups.keys()].sort((a, b) => a - b);
+    const fitting = newestThatFit(values, this.groups);
+    const forgotten = values.length - fitting.length;
+    const snapshot: MemorySnapshot = {};
+    if (values.length > 0 || this.seenFrom !== undefined) snapshot.seen = encode(fitting, this.groups);
+    const seenFrom = forgotten > 0 ? Math.max(fitting[0] ?? values[values.length - 1] + 1, this.seenFrom ?? -Infinity) : this.seenFrom;
+    // Without history the walk reads from where it started: that is the range to keep.
+    const recheckFrom = forgotten > 0 ? this.recheckFrom ?? this.seenFrom ?? this.readFrom : this.recheckFrom;
+    this.overflow = forgotten > 0 ? { forgotten, before: seenFrom as number } : undefined;
+    if (seenFrom !== undefined) snapshot.seenFrom = iso(seenFrom);
+    if (recheckFrom !== undefined && recheckFrom !== seenFrom) snapshot.recheckFrom = iso(recheckFrom);
+    return snapshot;
   }
 
   /**

@@ -79,7 +79,7 @@ export function planRun(config: PollingConfig, previous: PollingSnapshot | undef
   const fields = config.polling.fields;
   const single = fields.length === 1;
   const plans = fields.map((field) => fieldPlan(config, field, upper, single ? resumable : resumable?.fields?.[field]));
-  if (!single) dropWhatEarlierPassesEmitted(config, plans);
+  if (!single) oneChangeOnePass(config, plans);
   const snapshot = (state: (plan: FieldPlan) => FieldState): PollingSnapshot => (single
     ? { ...base, ...state(plans[0]) }
     : { ...base, fields: Object.fromEntries(plans.map((plan) => [plan.pass.field, state(plan)])) });
@@ -210,9 +210,11 @@ function windowPlan(config: PollingConfig, field: string, upper: string, previou
     if (value * 1000 > windowEndMs) return false; // the next window's
     return sinceS === undefined || value >= sinceS || memory.wantsBehind(Number(record[pk]), value);
   };
-  // While a window is unfinished its snapshot keeps the memory the window started with: a resumed walk then reads
-  // the same range, and `lastId` alone says what it already emitted.
-  const state = (): FieldState => ({ since, windowEnd, lastId, ...memory.restoredFrom });
+  // What the next window's lookback reads again: the records emitted there must be in the memory it gets.
+  const nextReach = epochSeconds(windowEnd) - config.lookbackSeconds;
+  // While a window is unfinished, `lastId` says what a resumed walk already emitted; the memory keeps the range the
+  // window started with, and adds what the window emitted within the next one's reach (see `unfinished`).
+  const state = (): FieldState => ({ since, windowEnd, lastId, ...memory.unfinished() });
   return {
     pass: {
       field,
@@ -220,7 +222,10 @@ function windowPlan(config: PollingConfig, field: string, upper: string, previou
       // In ID order a later page may still hold records of the window: its end is filtered here, page by page.
       select: (records) => ({ records: records.filter(isNew), done: false }),
       advance: (records) => {
-        for (const record of records) memory.remember(Number(record[pk]), epochSeconds(record[field]));
+        for (const record of records) {
+          const value = epochSeconds(record[field]);
+          if (value >= nextReach) memory.remember(Number(record[pk]), value);
+        }
         if (records.length > 0) lastId = Number(records[records.length - 1][pk]);
       },
     },
@@ -232,26 +237,35 @@ function windowPlan(config: PollingConfig, field: string, upper: string, previou
 }
 
 /**
- * With two polling fields (Sale's timeStamp and updatetime) one change often moves both: a later pass leaves out,
- * but still advances past, a record an earlier pass emitted in this run.
+ * Sale's timeStamp and updatetime: one change often moves both, and a run reads both. Each change is emitted by one
+ * pass only, told by the record itself: the updatetime pass's when updatetime is set, not behind timeStamp (it moved
+ * with the last change) and not past End time (that pass never reads beyond it); else the timeStamp pass's (older
+ * sales leave updatetime empty). The passes share nothing that lives only in one run, so a run that fails between
+ * them leaves the next nothing to emit twice.
  */
-function dropWhatEarlierPassesEmitted(config: PollingConfig, plans: FieldPlan[]): void {
-  const pk = config.entity.primaryKey as string;
-  const emitted = new Set<unknown>();
-  plans.forEach(({ pass }, index) => {
-    const { select, advance } = pass;
-    pass.select = (records) => {
-      const selection = select(records);
-      if (index === 0) return selection;
-      const repeated = selection.records.filter((record) => emitted.has(record[pk]));
-      advance(repeated);
-      return { ...selection, records: selection.records.filter((record) => !emitted.has(record[pk])) };
-    };
-    pass.advance = (records) => {
-      for (const record of records) emitted.add(record[pk]);
-      advance(records);
-    };
-  });
+function oneChangeOnePass(config: PollingConfig, plans: FieldPlan[]): void {
+  const [first, second] = config.polling.fields;
+  const endS = config.endTime ? epochSeconds(config.endTime) : Infinity;
+  const secondEmits = (record: JsonRecord): boolean => {
+    const secondS = epochSeconds(record[second]); // NaN when empty: never true
+    return secondS <= endS && !(epochSeconds(record[first]) > secondS);
+  };
+  plans.forEach(({ pass }, index) => leaveOut(pass, index === 0 ? secondEmits : (record) => !secondEmits(record)));
+}
+
+/** Makes `pass` leave out the records `others` says another pass emits; it steps over them all the same, in page order. */
+function leaveOut(pass: PollingPass, others: (record: JsonRecord) => boolean): void {
+  const { select, advance } = pass;
+  let selected: JsonRecord[] = [];
+  pass.select = (records) => {
+    const selection = select(records);
+    selected = selection.records;
+    return { ...selection, records: selected.filter((record) => !others(record)) };
+  };
+  pass.advance = (records) => {
+    const emitted = new Set(records);
+    advance(selected.filter((record) => emitted.has(record) || others(record)));
+  };
 }
 
 function overflowNote(config: PollingConfig, plans: FieldPlan[]): string | undefined {
