@@ -25,7 +25,7 @@ export function entityFromConfig(cfg: StepConfig): EntitySpec {
 /** The step's entity, checked to allow what the action does. */
 export function entityForAction(cfg: StepConfig, verb: InVerb): EntitySpec {
   const entity = entityFromConfig(cfg);
-  if ((verb === 'create' || verb === 'upsert') && entity.actions.create && UPLOADED_ENTITIES.has(entity.name)) {
+  if ((verb === 'create' || verb === 'upsert') && UPLOADED_ENTITIES.has(entity.name)) {
     throw new ValidationError('objectType', `${entity.name} is created by a multipart upload, not from a JSON body: `
       + 'Upload Image puts a picture on an Item or Item Matrix');
   }
