@@ -93,8 +93,15 @@ export function writeNested(svc: ApiServices, table: Table, row: WireObject, nes
  */
 export function checkNested(svc: ApiServices, table: Table, row: WireObject | undefined, nested: Record<string, unknown>): void {
   if (table.name !== 'Item' || nested.ItemShops === undefined) return;
-  const rows = row ? stockRows(svc, String(table.pkOf(row))) : ['0', ...(svc.store.table('Shop')?.rows ?? []).map((shop) => String(shop.shopID))].map((shopID) => ({ shopID }));
-  planItemShops(svc, row ? String(table.pkOf(row)) : 'new', rows, unwrapList(nested.ItemShops, 'ItemShop'), !row);
+  const given = unwrapList(nested.ItemShops, 'ItemShop');
+  if (row) {
+    const itemID = String(table.pkOf(row));
+    planItemShops(svc, `Item ${itemID}`, stockRows(svc, itemID), given, false);
+    return;
+  }
+  // A new Item gets a stock record in every shop and shop 0, none with an itemShopID yet.
+  const shopIDs = ['0', ...(svc.store.table('Shop')?.rows ?? []).map((shop) => String(shop.shopID))];
+  planItemShops(svc, 'The new Item', shopIDs.map((shopID) => ({ shopID })), given, true);
 }
 
 function stockRows(svc: ApiServices, itemID: string): WireObject[] {
@@ -106,7 +113,7 @@ function stockRows(svc: ApiServices, itemID: string): WireObject[] {
  * sets the values given; shop 0, the summary, then holds the sum, as Lightspeed keeps it.
  */
 function writeItemShops(svc: ApiServices, itemID: string, given: unknown[], created: boolean): void {
-  for (const [row, values] of planItemShops(svc, itemID, stockRows(svc, itemID), given, created)) svc.store.update('ItemShop', row, values);
+  for (const [row, values] of planItemShops(svc, `Item ${itemID}`, stockRows(svc, itemID), given, created)) svc.store.update('ItemShop', row, values);
   refreshStockSummary(svc, itemID);
 }
 
@@ -116,7 +123,7 @@ function writeItemShops(svc: ApiServices, itemID: string, given: unknown[], crea
  * (or shop 0), two for the same shop, a negative `qoh` (Lightspeed staff: qoh cannot be set negative through the
  * API). `sellable` is computed from qoh, never taken.
  */
-function planItemShops(svc: ApiServices, itemID: string, rows: WireObject[], given: unknown[], created: boolean): Array<[WireObject, WireObject]> {
+function planItemShops(svc: ApiServices, item: string, rows: WireObject[], given: unknown[], created: boolean): Array<[WireObject, WireObject]> {
   const childTable = svc.store.table('ItemShop');
   const childEntity = svc.store.entities.get('ItemShop');
   if (!childTable || !childEntity) return [];
@@ -127,7 +134,7 @@ function planItemShops(svc: ApiServices, itemID: string, rows: WireObject[], giv
     const { itemShopID, shopID } = entry;
     if (itemShopID === undefined && shopID === undefined) throw refuse('An ItemShop must name its itemShopID or its shopID.');
     const row = rows.find((candidate) => (itemShopID !== undefined ? candidate.itemShopID === String(itemShopID) : candidate.shopID === String(shopID)));
-    if (!row || row.shopID === '0') throw refuse(`Item ${itemID} has no ItemShop ${String(itemShopID ?? `for shop ${String(shopID)}`)}.`);
+    if (!row || row.shopID === '0') throw refuse(`${item} has no ItemShop ${String(itemShopID ?? `for shop ${String(shopID)}`)}.`);
     if (plan.some(([other]) => other === row)) throw refuse(`Two ItemShops name shop ${String(row.shopID)}.`);
     const values = parseBody(childEntity, childTable, svc.relations, entry, 'update').values;
     delete values.sellable; // computed from qoh

@@ -5,7 +5,7 @@ import { checkNested, inlineNested, writeNested } from './nestedWrites';
 import { Table } from './table';
 import { ApiError, SimEntity, WireObject } from './types';
 import { writeAnswer } from './writeAnswers';
-import { afterDelete, appliedOnUpdate, checkDelete, keylessActionAnswer } from './writeRules';
+import { afterDelete, appliedOnUpdate, changesRecord, checkDelete, keylessActionAnswer } from './writeRules';
 
 function single(key: string, record: WireObject): ApiResult {
   return { status: 200, body: { '@attributes': { count: '1' }, [key]: record } };
@@ -101,8 +101,8 @@ export function handleUpdate(req: ApiRequest, svc: ApiServices): ApiResult {
   }
   const inline = inlineNested(req.entity, table, row, parsed.nested);
   checkNested(svc, table, row, parsed.nested);
-  // A PUT that changes nothing Lightspeed applies (a qoh sent to an ItemShop) answers the record as it was.
-  if (Object.keys(values).length > 0 || Object.keys(inline).length > 0) svc.store.update(table.name, row, { ...values, ...inline });
+  const applied = { ...values, ...inline };
+  if (changesRecord(table, applied)) svc.store.update(table.name, row, applied);
   writeNested(svc, table, row, parsed.nested, false);
   return single(req.entity.responseKey, withRelations(req, svc, table, row) ?? row);
 }

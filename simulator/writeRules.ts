@@ -21,6 +21,15 @@ export function appliedOnUpdate(table: Table, row: WireObject, values: WireObjec
   return Object.fromEntries(Object.entries(values).filter(([key]) => key !== 'archived'));
 }
 
+/**
+ * Whether a PUT stores anything on the record itself (and so moves its timeStamp), given the values it applies: an
+ * ItemShop PUT of ignored fields changes nothing, and an Item's timeStamp "doesn't include changes to related records
+ * (e.g., ItemShops)" (the Item page). Any other PUT stamps its record.
+ */
+export function changesRecord(table: Table, applied: WireObject): boolean {
+  return Object.keys(applied).length > 0 || (table.name !== 'Item' && table.name !== 'ItemShop');
+}
+
 /** Deletes the docs say Lightspeed refuses: a completed Sale, a line of a completed or voided one, a TaxClass in use. */
 export function checkDelete(svc: ApiServices, table: Table, row: WireObject): void {
   const id = String(table.pkOf(row));
