@@ -69,7 +69,7 @@ export function writeNested(svc: ApiServices, table: Table, row: WireObject, nes
       svc.store.create('ItemShop', { itemID: String(id), shopID, qoh: '0', sellable: '0' });
     }
   }
-  if (table.name === 'Item' && nested.ItemShops !== undefined) writeItemShops(svc, String(id), unwrapList(nested.ItemShops, 'ItemShop'));
+  if (table.name === 'Item' && nested.ItemShops !== undefined) writeItemShops(svc, String(id), unwrapList(nested.ItemShops, 'ItemShop'), created);
   if (CONTACT_TABLES.has(table.name) && (created || nested.Contact !== undefined)) {
     const base = svc.store.getEmbedded(table.name, 'Contact', id) ?? emptyContact(id, stamp);
     svc.store.setEmbedded(table.name, 'Contact', id, mergeContact(base, nested.Contact, stamp));
@@ -88,23 +88,61 @@ export function writeNested(svc: ApiServices, table: Table, row: WireObject, nes
 }
 
 /**
- * Stock levels sent with an Item: each ItemShop, found by its itemShopID or by its shopID, takes the values given;
- * the shop 0 summary then holds the sum, as Lightspeed keeps it.
+ * Refuses, before anything is stored, nested entries Lightspeed would refuse: an Item's stock entries (below). `row`
+ * is the record a PUT updates; a POST checks against the shops its new record will get.
  */
-function writeItemShops(svc: ApiServices, itemID: string, given: unknown[]): void {
+export function checkNested(svc: ApiServices, table: Table, row: WireObject | undefined, nested: Record<string, unknown>): void {
+  if (table.name !== 'Item' || nested.ItemShops === undefined) return;
+  const given = unwrapList(nested.ItemShops, 'ItemShop');
+  if (row) {
+    const itemID = String(table.pkOf(row));
+    planItemShops(svc, `Item ${itemID}`, stockRows(svc, itemID), given, false);
+    return;
+  }
+  // A new Item gets a stock record in every shop and shop 0, none with an itemShopID yet.
+  const shopIDs = ['0', ...(svc.store.table('Shop')?.rows ?? []).map((shop) => String(shop.shopID))];
+  planItemShops(svc, 'The new Item', shopIDs.map((shopID) => ({ shopID })), given, true);
+}
+
+function stockRows(svc: ApiServices, itemID: string): WireObject[] {
+  return svc.store.list('ItemShop').filter((candidate) => candidate.itemID === itemID);
+}
+
+/**
+ * Stock levels sent with an Item: each entry names its ItemShop by `itemShopID` or (since 2025-06-06) `shopID` and
+ * sets the values given; shop 0, the summary, then holds the sum, as Lightspeed keeps it.
+ */
+function writeItemShops(svc: ApiServices, itemID: string, given: unknown[], created: boolean): void {
+  for (const [row, values] of planItemShops(svc, `Item ${itemID}`, stockRows(svc, itemID), given, created)) svc.store.update('ItemShop', row, values);
+  refreshStockSummary(svc, itemID);
+}
+
+/**
+ * Each stock entry matched to its row and its values parsed, all checked first, as Lightspeed validates "invalid or
+ * redundant" entries (changelog 2025-06-06): one without either key, one for a shop the Item has no stock record in
+ * (or shop 0), two for the same shop, a negative `qoh` (Lightspeed staff: qoh cannot be set negative through the
+ * API). `sellable` is computed from qoh, never taken.
+ */
+function planItemShops(svc: ApiServices, item: string, rows: WireObject[], given: unknown[], created: boolean): Array<[WireObject, WireObject]> {
   const childTable = svc.store.table('ItemShop');
   const childEntity = svc.store.entities.get('ItemShop');
-  if (!childTable || !childEntity) return;
-  const ofItem = () => childTable.rows.filter((row) => row.itemID === itemID);
+  if (!childTable || !childEntity) return [];
+  const refuse = (problem: string): ApiError => new ApiError(400, `Item not ${created ? 'created' : 'updated'}. ${problem}`, 'ValidationException');
+  const plan: Array<[WireObject, WireObject]> = [];
   for (const child of given) {
-    if (typeof child !== 'object' || child === null) continue;
-    const { itemShopID, shopID } = child as Record<string, unknown>;
-    const row = ofItem().find((candidate) => (itemShopID !== undefined ? candidate.itemShopID === String(itemShopID) : candidate.shopID === String(shopID)));
-    if (!row || row.shopID === '0') throw new ApiError(400, `Item ${itemID} has no ItemShop ${String(itemShopID ?? `for shop ${String(shopID)}`)}`, 'ValidationException');
-    const parsed = parseBody(childEntity, childTable, svc.relations, child, 'update');
-    svc.store.update('ItemShop', row, parsed.values);
+    const entry = asObject(child);
+    const { itemShopID, shopID } = entry;
+    if (itemShopID === undefined && shopID === undefined) throw refuse('An ItemShop must name its itemShopID or its shopID.');
+    const row = rows.find((candidate) => (itemShopID !== undefined ? candidate.itemShopID === String(itemShopID) : candidate.shopID === String(shopID)));
+    if (!row || row.shopID === '0') throw refuse(`${item} has no ItemShop ${String(itemShopID ?? `for shop ${String(shopID)}`)}.`);
+    if (plan.some(([other]) => other === row)) throw refuse(`Two ItemShops name shop ${String(row.shopID)}.`);
+    const values = parseBody(childEntity, childTable, svc.relations, entry, 'update').values;
+    delete values.sellable; // computed from qoh
+    if (values.qoh !== undefined && Number(values.qoh) < 0) throw refuse(`ItemShop qoh cannot be set to a negative value (${String(values.qoh)}).`);
+    if (values.qoh !== undefined) values.sellable = values.qoh;
+    plan.push([row, values]);
   }
-  refreshStockSummary(svc, itemID);
+  return plan;
 }
 
 /**
@@ -114,8 +152,10 @@ function writeItemShops(svc: ApiServices, itemID: string, given: unknown[]): voi
 export function refreshStockSummary(svc: ApiServices, itemID: string): void {
   const rows = svc.store.table('ItemShop')?.rows.filter((row) => row.itemID === itemID) ?? [];
   const summary = rows.find((row) => row.shopID === '0');
-  const total = rows.filter((row) => row.shopID !== '0').reduce((sum, row) => sum + Number(row.qoh || 0), 0);
-  if (summary) svc.store.update('ItemShop', summary, { qoh: String(total) });
+  const shops = rows.filter((row) => row.shopID !== '0');
+  const total = shops.reduce((sum, row) => sum + Number(row.qoh || 0), 0);
+  const sellable = shops.reduce((sum, row) => sum + Math.max(0, Number(row.qoh || 0)), 0);
+  if (summary) svc.store.update('ItemShop', summary, { qoh: String(total), sellable: String(sellable) });
 }
 
 /** Number of nested records in a body (each costs 0.5 drip on POST/PUT). */

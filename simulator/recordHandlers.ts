@@ -1,10 +1,11 @@
 /** Single-record verbs: read, create (POST), partial update (PUT), delete (archive or hard delete). */
 import { parseBody } from './bodies';
 import { ApiRequest, ApiResult, ApiServices } from './context';
-import { inlineNested, refreshStockSummary, writeNested } from './nestedWrites';
+import { checkNested, inlineNested, writeNested } from './nestedWrites';
 import { Table } from './table';
 import { ApiError, SimEntity, WireObject } from './types';
 import { writeAnswer } from './writeAnswers';
+import { afterDelete, appliedOnUpdate, changesRecord, checkDelete, keylessActionAnswer } from './writeRules';
 
 function single(key: string, record: WireObject): ApiResult {
   return { status: 200, body: { '@attributes': { count: '1' }, [key]: record } };
@@ -75,14 +76,15 @@ function checkParents(req: ApiRequest, svc: ApiServices): WireObject {
 /** POST on a collection path: creates and answers 200 with the record. */
 export function handleCreate(req: ApiRequest, svc: ApiServices): ApiResult {
   if (!svc.store.tableOf(req.entity)) {
-    // Key-less actions (Sale/{saleID}/EmailReceipt.json) are acknowledged and do nothing.
+    // Key-less actions (Sale/{saleID}/EmailReceipt.json) store nothing.
     checkParents(req, svc);
-    return { status: 200, body: {} };
+    return { status: 200, body: keylessActionAnswer(req.entity.name, req.body) };
   }
   const table = tableOf(req, svc);
   const parsed = parseBody(req.entity, table, svc.relations, req.body, 'create');
   const parents = checkParents(req, svc);
   const inline = inlineNested(req.entity, table, undefined, parsed.nested);
+  checkNested(svc, table, undefined, parsed.nested);
   const row = svc.store.create(table.name, { ...parsed.values, ...parents, ...inline });
   writeNested(svc, table, row, parsed.nested, true);
   return single(req.entity.responseKey, withRelations(req, svc, table, row) ?? row);
@@ -93,16 +95,15 @@ export function handleUpdate(req: ApiRequest, svc: ApiServices): ApiResult {
   const table = tableOf(req, svc);
   const row = findRecord(req, table);
   const parsed = parseBody(req.entity, table, svc.relations, req.body, 'update');
-  // The docs: an Item cannot be archived through PUT (DELETE archives it); restoring with false works.
-  if (table.name === 'Item' && parsed.values.archived === 'true' && row.archived !== 'true') delete parsed.values.archived;
-  if (table.name === 'Item' && parsed.values.description === '') {
+  const values = appliedOnUpdate(table, row, parsed.values);
+  if (table.name === 'Item' && values.description === '') {
     throw new ApiError(400, 'Item.description cannot be empty', 'ValidationException');
   }
   const inline = inlineNested(req.entity, table, row, parsed.nested);
-  svc.store.update(table.name, row, { ...parsed.values, ...inline });
+  checkNested(svc, table, row, parsed.nested);
+  const applied = { ...values, ...inline };
+  if (changesRecord(table, applied)) svc.store.update(table.name, row, applied);
   writeNested(svc, table, row, parsed.nested, false);
-  // A shop's stock written directly: the summary follows, as it does when the stock comes with the Item.
-  if (table.name === 'ItemShop' && row.shopID !== '0' && parsed.values.qoh !== undefined) refreshStockSummary(svc, String(row.itemID));
   return single(req.entity.responseKey, withRelations(req, svc, table, row) ?? row);
 }
 
@@ -110,8 +111,10 @@ export function handleUpdate(req: ApiRequest, svc: ApiServices): ApiResult {
 export function handleDelete(req: ApiRequest, svc: ApiServices): ApiResult {
   const table = tableOf(req, svc);
   const row = findRecord(req, table);
+  checkDelete(svc, table, row);
   if (req.entity.deleteSemantics === 'archive') {
     svc.store.update(table.name, row, { archived: 'true' });
+    afterDelete(svc, table, row);
     return single(req.entity.responseKey, row);
   }
   svc.store.remove(table.name, row);

@@ -1,6 +1,7 @@
 /**
- * Action "Set Stock Level": sets the quantity on hand (and optionally the reorder settings) of one item in one shop.
- * Setting, not adding, so that a retry after a lost answer changes nothing twice; only what changed is written.
+ * Action "Set Stock Level": sets the quantity on hand (and optionally the reorder settings) of one item in one shop,
+ * where Lightspeed sets them (lib/runtime/stockWrites.ts). Setting, not adding, so that a retry after a lost answer
+ * changes nothing twice; only what differs is written, and what Lightspeed answered is emitted.
  */
 import { getEntity } from '../catalog';
 import { matchFieldsOf } from '../catalog/matchFields';
@@ -8,19 +9,22 @@ import { JsonRecord } from '../catalog/records';
 import { EntityApi } from '../client/entityApi';
 import { ComponentError, NotFoundError } from '../client/http';
 import { literalValue } from '../input/filters';
-import { ItemRef, ShopRef, StockLevelInput, StockLevels, stockLevelInput } from '../input/stockLevelInput';
+import { ItemRef, ShopRef, StockLevelInput, stockLevelInput } from '../input/stockLevelInput';
 import { HandlerContext, IncomingMessage, StepConfig } from '../runtime/context';
 import { findByKey } from '../runtime/findByKey';
 import { emitData, withLightspeed } from '../runtime/session';
+import { changedLevels, writeStock } from '../runtime/stockWrites';
 import { stockLevelMetaModel } from './stockLevelMetadata';
 
-/** What the action emits. */
+/** What the action emits: every number as Lightspeed answered it. */
 export interface StockLevelResult {
   itemID: number;
   shopID: number;
   itemShopID: number;
   qohBefore: number;
   qoh: number;
+  reorderPoint: number;
+  reorderLevel: number;
   changed: boolean;
 }
 
@@ -36,8 +40,17 @@ async function setStockLevel(api: EntityApi, input: StockLevelInput): Promise<St
   const stock = await itemShopOf(api, itemID, shopID);
   const changes = changedLevels(stock, input.levels);
   const changed = Object.keys(changes).length > 0;
-  if (changed) await api.update(getEntity('ItemShop'), { itemShopID: stock.itemShopID }, changes);
-  return { itemID, shopID, itemShopID: Number(stock.itemShopID), qohBefore: Number(stock.qoh), qoh: input.levels.qoh, changed };
+  const answered = changed ? await writeStock(api, stock, changes, notTaken) : stock;
+  return {
+    itemID: Number(answered.itemID),
+    shopID: Number(answered.shopID),
+    itemShopID: Number(answered.itemShopID),
+    qohBefore: Number(stock.qoh),
+    qoh: Number(answered.qoh),
+    reorderPoint: Number(answered.reorderPoint),
+    reorderLevel: Number(answered.reorderLevel),
+    changed,
+  };
 }
 
 async function itemIdOf(api: EntityApi, item: ItemRef): Promise<number> {
@@ -74,11 +87,6 @@ async function itemShopOf(api: EntityApi, itemID: number, shopID: number): Promi
   throw refusal(`Item ${itemID} has no stock record in shop ${shopID}: no shop has shopID ${shopID}`);
 }
 
-/** The levels that differ from the stored ones: nothing when the stock is already right. */
-function changedLevels(stock: JsonRecord, levels: StockLevels): Record<string, number> {
-  return Object.fromEntries(Object.entries(levels).filter(([field, value]) => Number(stock[field]) !== value));
-}
-
 async function collect(records: AsyncGenerator<JsonRecord>): Promise<JsonRecord[]> {
   const list: JsonRecord[] = [];
   for await (const record of records) list.push(record);
@@ -87,6 +95,11 @@ async function collect(records: AsyncGenerator<JsonRecord>): Promise<JsonRecord[
 
 function refusal(reason: string): ComponentError {
   return new ComponentError(`Set Stock Level: ${reason}. Nothing was written.`);
+}
+
+/** An answer that does not hold what was sent. */
+function notTaken(reason: string): ComponentError {
+  return new ComponentError(`Set Stock Level: ${reason}.`);
 }
 
 export const getMetaModel = stockLevelMetaModel;

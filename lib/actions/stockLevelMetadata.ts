@@ -7,7 +7,7 @@ import { StepConfig } from '../runtime/context';
 
 const integer = (title: string): JsonSchema => ({ type: 'integer', title });
 
-/** What the action emits, described for the mapper. */
+/** What the action emits (every number as Lightspeed answered it), described for the mapper. */
 export const STOCK_LEVEL_OUT: JsonSchema = {
   type: 'object',
   properties: {
@@ -16,6 +16,8 @@ export const STOCK_LEVEL_OUT: JsonSchema = {
     itemShopID: integer('Item Shop ID'),
     qohBefore: integer('Quantity on hand before'),
     qoh: integer('Quantity on hand'),
+    reorderPoint: integer('Reorder point'),
+    reorderLevel: integer('Reorder level'),
     changed: { type: 'boolean', title: 'Changed', description: 'false when the stock was already right and nothing was written' },
   },
 };

@@ -3,6 +3,7 @@ import type { JsonRecord, RecordShape } from './records';
 import { findEntity, listEntities } from './index';
 import { shapeOf } from './shapes';
 import { EntitySpec } from './types';
+import { STOCK_ENTRY } from './writeRules';
 
 const primaryKeys = new Map<string, string | null>();
 
@@ -17,9 +18,16 @@ function primaryKeyOf(element: string): string | null {
   return key;
 }
 
+/** Keys that name an existing nested record: its primary key; an Item's stock entry also by its shop (STOCK_ENTRY). */
+function keysOf(element: string): readonly string[] {
+  if (element === STOCK_ENTRY.element) return STOCK_ENTRY.keys;
+  const primaryKey = primaryKeyOf(element);
+  return primaryKey === null ? [] : [primaryKey];
+}
+
 /**
- * Element names (`SaleLine`, `SalePayment`, `ContactEmail`...) of the nested list records in `body` that do not carry
- * their own primary key, at any depth. Lightspeed adds such records on a PUT, so sending that PUT twice adds them
+ * Element names (`SaleLine`, `SalePayment`, `ContactEmail`...) of the nested list records in `body` that carry none
+ * of the keys that name an existing one, at any depth. Lightspeed adds such records on a PUT, so sending that PUT twice adds them
  * twice. Records of lists without a primary key at all count too: nothing tells us they would be matched.
  */
 export function addedNestedRecords(entity: EntitySpec, body: JsonRecord): string[] {
@@ -41,8 +49,7 @@ function collect(record: JsonRecord, shape: RecordShape, added: Set<string>): vo
     const inner = Array.isArray(value) || element === undefined ? undefined : (value as JsonRecord)[element];
     const items = inner ?? value;
     for (const item of asRecords(items)) {
-      const primaryKey = primaryKeyOf(name);
-      if (primaryKey === null || isBlank(item[primaryKey])) added.add(name);
+      if (keysOf(name).every((key) => isBlank(item[key]))) added.add(name);
       collect(item, shape.nested(name), added);
     }
   }

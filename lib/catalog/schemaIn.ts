@@ -4,6 +4,7 @@ import { DRAFT_07, JsonSchema } from './jsonSchema';
 import { placeholdersIn } from './placeholders';
 import { EntitySpec } from './types';
 import { writableProperties } from './writableFields';
+import { UPDATABLE_ONLY, UPLOADED_ENTITIES } from './writeRules';
 
 /** Actions that take an input message. */
 export type InVerb = 'create' | 'update' | 'upsert' | 'lookup' | 'delete';
@@ -13,11 +14,16 @@ export const IN_VERBS: readonly InVerb[] = ['create', 'update', 'upsert', 'looku
 
 type WriteVerb = 'create' | 'update' | 'upsert';
 
-/** Whether the API lets the action run at all (upsert needs create and update, lookup read or query). */
+/**
+ * Whether the API lets the action run at all (upsert needs create and update, lookup read or query). An entity
+ * Lightspeed creates only from a multipart upload (an Image) cannot be created from a JSON body.
+ */
 export function supportsInVerb(entity: EntitySpec, verb: InVerb): boolean {
   const { actions } = entity;
+  const jsonCreate = actions.create && !UPLOADED_ENTITIES.has(entity.name);
   switch (verb) {
-    case 'upsert': return actions.create && actions.update;
+    case 'create': return jsonCreate;
+    case 'upsert': return jsonCreate && actions.update;
     case 'lookup': return actions.read || actions.query;
     default: return actions[verb];
   }
@@ -38,7 +44,10 @@ export function buildInSchema(entity: EntitySpec, verb: InVerb, catalog: readonl
   }
 }
 
-/** Keys first (path parameters), then every writable field, nested ones at every depth; misspelt names are rejected. */
+/**
+ * Keys first (path parameters), then every writable field, nested ones at every depth; misspelt names are rejected.
+ * An update Lightspeed applies to some fields only (ItemShop's reorder settings) takes only those.
+ */
 function writeSchema(entity: EntitySpec, verb: WriteVerb, catalog: readonly EntitySpec[]): JsonSchema {
   const properties: Record<string, JsonSchema> = {};
   const required: string[] = [];
@@ -46,7 +55,9 @@ function writeSchema(entity: EntitySpec, verb: WriteVerb, catalog: readonly Enti
     properties[key.name] = idSchema(key.name);
     if (key.required) required.push(key.name);
   }
-  const fields = entity.fields.filter((field) => field.name !== entity.primaryKey && !Object.hasOwn(properties, field.name));
+  const only = verb === 'update' && Object.hasOwn(UPDATABLE_ONLY, entity.name) ? UPDATABLE_ONLY[entity.name].fields : undefined;
+  const fields = entity.fields.filter((field) => field.name !== entity.primaryKey && !Object.hasOwn(properties, field.name)
+    && (only === undefined || only.includes(field.name)));
   Object.assign(properties, writableProperties(fields, { catalog, owner: entity, seen: [entity.name] }));
   return envelope(entity, verb, properties, required, false);
 }

@@ -86,10 +86,16 @@ export class EntityApi {
     const url = await this.client.url(entity.root, relative);
     setRelations(url, loadRelations);
     const response = await this.client.call({ method, url: url.toString(), body, context, unsafeToRepeat });
+    // An action endpoint without records of its own (Sale/{saleID}/EmailReceipt.json) answers a message: that is the answer.
+    if (entity.primaryKey === null && verb === 'create' && isJsonObject(response.body)) return response.body;
     const [record] = extractRecords(response.body, entity.responseKey, context);
     if (!record) throw new MalformedResponseError(`the answer holds no ${entity.responseKey}`, context);
     return normalizeRecord(record, shapeOf(entity));
   }
+}
+
+function isJsonObject(body: unknown): body is JsonRecord {
+  return typeof body === 'object' && body !== null && !Array.isArray(body);
 }
 
 /** Lightspeed's `load_relations=["A","B"]`: a JSON array (a malformed one silently returns no records). */

@@ -6,19 +6,25 @@ import { JsonRecord } from '../catalog/records';
 import { IncomingMessage, StepConfig } from '../runtime/context';
 import { entityForAction } from './entity';
 import { bodyObject, validated } from './validate';
+import { checkWriteValues, refuseIgnoredFields } from './writeRules';
 
 const ACTION_NAMES: Record<InVerb, string> = { create: 'Create', update: 'Update', upsert: 'Upsert', lookup: 'Lookup', delete: 'Delete' };
 
-/** The step's entity and the message body validated for `verb`: bad input fails here, before any request. */
+/**
+ * The step's entity and the message body validated for `verb`: bad input fails here, before any request, and so does
+ * what Lightspeed would refuse or ignore (lib/input/writeRules.ts).
+ */
 export function actionInput(msg: IncomingMessage, cfg: StepConfig, verb: InVerb): { entity: EntitySpec; body: JsonRecord } {
   const entity = entityForAction(cfg, verb);
   const schema = inSchema(entity, verb);
   const raw = bodyObject(msg.body);
   checkRecordKey(entity, verb, schema, raw);
+  refuseIgnoredFields(entity, verb, raw);
   const body = validated(`${entity.name}:${verb}`, schema, raw, entity.name);
   if (verb === 'create' || (verb === 'upsert' && !isGiven(entity.primaryKey === null ? undefined : raw[entity.primaryKey]))) {
     checkSomethingToWrite(entity, verb, raw);
   }
+  if (verb === 'create' || verb === 'update' || verb === 'upsert') checkWriteValues(entity, verb, body);
   return { entity, body };
 }
 

@@ -1,6 +1,7 @@
 import { findEntity, listEntities } from '../catalog';
 import { InVerb, supportsInVerb } from '../catalog/schemas';
 import { EntitySpec } from '../catalog/types';
+import { UPLOADED_ENTITIES } from '../catalog/writeRules';
 import { ValidationError } from '../client/http';
 import { StepConfig } from '../runtime/context';
 import { didYouMean } from '../text/suggest';
@@ -24,6 +25,10 @@ export function entityFromConfig(cfg: StepConfig): EntitySpec {
 /** The step's entity, checked to allow what the action does. */
 export function entityForAction(cfg: StepConfig, verb: InVerb): EntitySpec {
   const entity = entityFromConfig(cfg);
+  if ((verb === 'create' || verb === 'upsert') && UPLOADED_ENTITIES.has(entity.name)) {
+    throw new ValidationError('objectType', `${entity.name} is created by a multipart upload, not from a JSON body: `
+      + 'Upload Image puts a picture on an Item or Item Matrix');
+  }
   if (!supportsInVerb(entity, verb)) {
     throw new ValidationError('objectType', `${entity.name} cannot be ${VERB_WORDS[verb]} through the Lightspeed API`);
   }

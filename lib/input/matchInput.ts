@@ -5,6 +5,7 @@ import { JsonRecord } from '../catalog/records';
 import { IncomingMessage, StepConfig } from '../runtime/context';
 import { didYouMean } from '../text/suggest';
 import { bodyObject, validated } from './validate';
+import { checkGivenValues } from './writeRules';
 
 /** The step's "Match by": undefined for the primary key (the upsert by ID), else the match field. */
 export function matchFieldFromConfig(cfg: StepConfig, entity: EntitySpec): MatchField | undefined {
@@ -27,6 +28,7 @@ export function matchInput(msg: IncomingMessage, entity: EntitySpec, field: Matc
     throw new ValidationError(`body.${primaryKey}`, `must be left out when matching by ${field.label}: the match finds the record`);
   }
   const body = validated(`${entity.name}:upsert:${field.key}`, matchSchema(entity, field), raw, entity.name);
+  checkGivenValues(entity, body);
   const value = field.valueIn(body);
   if (value === undefined || value === null || String(value).trim() === '') {
     throw new ValidationError(field.bodyPath, `is required to match by ${field.label}`);

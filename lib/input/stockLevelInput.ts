@@ -7,6 +7,7 @@ import { ValidationError } from '../client/http';
 import { IncomingMessage, StepConfig } from '../runtime/context';
 import { matchFieldFromConfig } from './matchInput';
 import { bodyObject, validated } from './validate';
+import { checkQoh } from './writeRules';
 
 /** The item: its ID, or the value of a match key that finds it. */
 export type ItemRef = { itemID: number } | { field: MatchField; value: string };
@@ -41,7 +42,7 @@ export function stockLevelSchema(field: MatchField | undefined): JsonSchema {
       ...key,
       shopID: idSchema('shopID', 'The shop (or give shopName)'),
       shopName: { type: 'string', title: 'Shop name', description: 'The shop by its name, when shopID is not given' },
-      qoh: { type: 'integer', title: 'Quantity on hand', description: 'The quantity to set (not a change to add)' },
+      qoh: { type: 'integer', title: 'Quantity on hand', description: 'The quantity to set (not a change to add), 0 or more' },
       reorderPoint: count('Reorder point', 'Optional: reorder when the stock falls to this'),
       reorderLevel: count('Reorder level', 'Optional: the stock to reorder up to'),
     },
@@ -79,6 +80,7 @@ function shopRef(body: Record<string, unknown>): ShopRef {
 
 function levels(body: Record<string, unknown>): StockLevels {
   const result: StockLevels = { qoh: body.qoh as number };
+  checkQoh('body.qoh', result.qoh);
   if (body.reorderPoint !== undefined) result.reorderPoint = body.reorderPoint as number;
   if (body.reorderLevel !== undefined) result.reorderLevel = body.reorderLevel as number;
   return result;

@@ -61,6 +61,7 @@ describe('Completed sales -> Set Stock Level on sailor + RabbitMQ', function () 
   const firstItemOf = (saleID: number): number => Number(sim.store.list('SaleLine').find((line) => line.saleID === String(saleID))?.itemID);
   const qohOf = (itemID: number, shopID: number): string | undefined =>
     sim.store.list('ItemShop').find((row) => row.itemID === String(itemID) && row.shopID === String(shopID))?.qoh as string | undefined;
+  /** The stock writes: each quantity goes through its Item (`PUT Item/{itemID}.json`). */
   const puts = (): string[] => sim.stats.log.filter((entry) => entry.method === 'PUT').map((entry) => entry.path);
 
   it('tick 1: the completed, not voided sales of shop 2 once each; each sets its item\'s stock, writing only what changed', async function () {
@@ -84,6 +85,7 @@ describe('Completed sales -> Set Stock Level on sailor + RabbitMQ', function () 
     const distinctChanged = new Set(results.filter((result) => result.changed === true).map((result) => result.itemID));
     expect(results.filter((result) => result.changed === true)).to.have.length(distinctChanged.size);
     expect(puts()).to.have.length(distinctChanged.size);
+    expect(puts().every((path) => /\/Item\/\d+\.json$/.test(path)), puts().join(', ')).to.equal(true);
   });
 
   it('tick 2, after the open sale 2 of shop 2 is completed: exactly that sale, and its item\'s stock', async function () {
@@ -105,7 +107,10 @@ describe('Completed sales -> Set Stock Level on sailor + RabbitMQ', function () 
     await flow.outputs.stock.waitForData(stockBefore + 1);
     await stock.waitForSettled(shop2Completed.length + 1);
     await flow.collectAll('stock');
-    expect(flow.outputs.stock.bodies().slice(stockBefore)).to.deep.equal([{ itemID: 5, shopID: 2, itemShopID: 15, qohBefore, qoh: STOCK, changed: qohBefore !== STOCK }]);
+    // Lightspeed's answer: the seeded reorder settings of a shop are 5 and 10.
+    expect(flow.outputs.stock.bodies().slice(stockBefore)).to.deep.equal([
+      { itemID: 5, shopID: 2, itemShopID: 15, qohBefore, qoh: STOCK, reorderPoint: 5, reorderLevel: 10, changed: qohBefore !== STOCK },
+    ]);
     expect(qohOf(5, 2)).to.equal(String(STOCK));
   });
 });

@@ -217,18 +217,19 @@ describe('actions (against the simulator)', () => {
   });
 
   describe('a nested-path entity: Sale/{saleID}/SaleLine', () => {
+    // Sale 2 is open: Lightspeed deletes no line of a completed sale.
     it('creates, lists and deletes lines of one sale, taking saleID from the body', async () => {
       const step = cfg({ objectType: 'SaleSaleLine' });
-      const created = await run(create, { saleID: 1, itemID: 3, unitQuantity: 2 }, step);
+      const created = await run(create, { saleID: 2, itemID: 3, unitQuantity: 2 }, step);
       expect(created.thrown).to.equal(undefined);
       const line = created.data[0] as Row;
-      expect(line).to.include({ saleID: 1, itemID: 3, unitQuantity: 2 });
+      expect(line).to.include({ saleID: 2, itemID: 3, unitQuantity: 2 });
 
-      const listed = await run(lookup, { saleID: 1 }, step);
+      const listed = await run(lookup, { saleID: 2 }, step);
       expect((listed.data as Row[]).map((row) => row.saleLineID)).to.include(line.saleLineID);
-      const deleted = await run(remove, { saleID: 1, id: line.saleLineID }, step);
+      const deleted = await run(remove, { saleID: 2, id: line.saleLineID }, step);
       expect(deleted.data[0]).to.include({ id: line.saleLineID, result: 'deleted' });
-      expect(apiRequests(sim)[0]).to.equal('POST /API/V3/Account/123456/Sale/1/SaleLine.json');
+      expect(apiRequests(sim)[0]).to.equal('POST /API/V3/Account/123456/Sale/2/SaleLine.json');
     });
   });
 });

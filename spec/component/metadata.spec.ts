@@ -95,7 +95,7 @@ describe('dynamic metadata and select models', () => {
     const bySku = await setStock.getMetaModel({ matchField: 'customSku' });
     expect(bySku.in.properties).not.to.have.property('itemID');
     expect(bySku.in.properties?.customSku).to.include({ type: 'string', required: true });
-    expect(Object.keys(byId.out.properties ?? {})).to.deep.equal(['itemID', 'shopID', 'itemShopID', 'qohBefore', 'qoh', 'changed']);
+    expect(Object.keys(byId.out.properties ?? {})).to.deep.equal(['itemID', 'shopID', 'itemShopID', 'qohBefore', 'qoh', 'reorderPoint', 'reorderLevel', 'changed']);
     expect(await setStock.getMatchFields()).to.deep.equal({
       itemID: 'itemID (default)', customSku: 'customSku', systemSku: 'systemSku', upc: 'upc', ean: 'ean', manufacturerSku: 'manufacturerSku',
     });

@@ -174,6 +174,25 @@ const READY_MADE: Case[] = [
   { name: 'set stock with a negative reorder point', handler: setStock, cfg: {}, body: { itemID: 1, shopID: 1, qoh: 1, reorderPoint: -2 }, error: 'body.reorderPoint: must be >= 0, got -2' },
 ];
 
+const NEGATIVE = 'Lightspeed does not set a negative quantity on hand through the API (only sales, transfers and returns take it below 0)';
+const stockEntries = (...entries: Record<string, unknown>[]) => ({ ItemShops: { ItemShop: entries } });
+
+/** What Lightspeed's docs say it refuses, or takes and ignores (lib/catalog/writeRules.ts): refused here, with the reason. */
+const WRITES_LIGHTSPEED_WOULD_NOT_TAKE: Case[] = [
+  { name: 'set stock to -3', handler: setStock, cfg: {}, body: { itemID: 1, shopID: 1, qoh: -3 }, error: `body.qoh: must be 0 or more, got -3: ${NEGATIVE}` },
+  { name: 'a quantity in an ItemShop update, which changes the reorder settings only', handler: update, cfg: { objectType: 'ItemShop' }, body: { itemShopID: 2, qoh: 5, reorderPoint: 1 }, error: 'body.qoh: is not changed by an update of ItemShop, which sets only reorderPoint and reorderLevel (Lightspeed ignores qoh there): set a quantity with Set Stock Level, or in the Item\'s ItemShops' },
+  { name: 'a read-only field (Item systemSku) in an update', handler: update, cfg: item, body: { itemID: 1, systemSku: 5 }, error: 'body.systemSku: is read-only: Lightspeed sets it itself and ignores it in a write' },
+  { name: 'a read-only field (Sale createTime) in a create', handler: create, cfg: sale, body: { createTime: '2024-01-01T00:00:00Z' }, error: 'body.createTime: is read-only: Lightspeed sets it itself and ignores it in a write' },
+  { name: 'archiving an Item by an update', handler: update, cfg: item, body: { itemID: 1, archived: 'true' }, error: 'body.archived: cannot be true in an update: Lightspeed archives an Item only by a DELETE (Delete Object By ID, which also zeroes its stock) and ignores archived: true in a PUT' },
+  { name: 'a negative quantity in an Item\'s stock', handler: create, cfg: item, body: { description: 'x', ...stockEntries({ shopID: 1, qoh: -1 }) }, error: `body.ItemShops.ItemShop.0.qoh: must be 0 or more, got -1: ${NEGATIVE}` },
+  { name: 'a negative quantity in an Item\'s stock, upserted by customSku', handler: upsert, cfg: { ...item, matchField: 'customSku' }, body: { customSku: 'X-1', ItemShops: { ItemShop: { shopID: 2, qoh: '-4' } } }, error: `body.ItemShops.ItemShop.0.qoh: must be 0 or more, got -4: ${NEGATIVE}` },
+  { name: 'a stock entry naming no shop', handler: update, cfg: item, body: { itemID: 1, ...stockEntries({ shopID: 1, qoh: 1 }, { qoh: 2 }) }, error: 'body.ItemShops.ItemShop.1: needs itemShopID or shopID: Lightspeed finds the shop\'s stock record by one of them' },
+  { name: 'two stock entries for one shop', handler: update, cfg: item, body: { itemID: 1, ...stockEntries({ shopID: 1, qoh: 1 }, { shopID: '1', qoh: 2 }) }, error: 'body.ItemShops.ItemShop.1: names shopID 1 a second time: Lightspeed refuses two entries for one shop' },
+  { name: 'a stock entry setting sellable', handler: update, cfg: item, body: { itemID: 1, ...stockEntries({ itemShopID: 2, sellable: 3 }) }, error: 'body.ItemShops.ItemShop.0.sellable: is read-only: Lightspeed computes it from qoh (0 when qoh is negative)' },
+  { name: 'an Image created from a JSON body', handler: create, cfg: { objectType: 'Image' }, body: { description: 'x' }, error: 'objectType: Image is created by a multipart upload, not from a JSON body: Upload Image puts a picture on an Item or Item Matrix' },
+  { name: 'an ItemImage upserted from a JSON body', handler: upsert, cfg: { objectType: 'ItemImage' }, body: { itemID: 1 }, error: 'objectType: ItemImage is created by a multipart upload, not from a JSON body: Upload Image puts a picture on an Item or Item Matrix' },
+];
+
 /** Every case must fail with an error naming the field and the problem, and send nothing at all. */
 export const BAD_INPUTS: Case[] = [
   { name: 'no objectType', handler: create, cfg: {}, body: {}, error: 'objectType: is required: choose the Lightspeed entity' },
@@ -269,6 +288,7 @@ export const BAD_INPUTS: Case[] = [
   { name: 'missing refreshToken', handler: trigger, cfg: { objectType: 'Item', refreshToken: ' ' }, body: {}, error: 'refreshToken: is required: click Authenticate, or paste a refresh token from the authorization helper' },
   ...TRIGGER_FILTERS,
   ...READY_MADE,
+  ...WRITES_LIGHTSPEED_WOULD_NOT_TAKE,
 ];
 BAD_INPUTS.push(...asTriggerFilters(BAD_INPUTS));
 

@@ -175,16 +175,18 @@ describe('simulator stock writes', () => {
   });
   after(() => sim.close());
 
-  it('a PUT of one shop\'s ItemShop moves its timeStamp and the shop 0 summary\'s, which follows the sum', async () => {
+  it('an Item PUT of one shop\'s stock moves that ItemShop\'s timeStamp and the shop 0 summary\'s, which follows the sum; not the Item\'s', async () => {
     const stock = () => sim.store.list('ItemShop').filter((row) => row.itemID === '9').map((row) => [row.shopID, row.qoh, row.timeStamp]);
     const [[, , stampBefore], [, shop1Qoh], [, shop2Qoh]] = stock();
-    const shop2 = sim.store.list('ItemShop').find((row) => row.itemID === '9' && row.shopID === '2');
-    const { status } = await api(sim, token, `ItemShop/${shop2?.itemShopID}.json`, { method: 'PUT', body: { qoh: 17 } });
+    const itemStamp = sim.store.get('Item', 9)?.timeStamp;
+    const { status } = await api(sim, token, 'Item/9.json', { method: 'PUT', body: { ItemShops: { ItemShop: [{ shopID: 2, qoh: 17 }] } } });
     expect(status).to.equal(200);
     const stamp = '2030-01-01T12:00:00+00:00';
     expect(stampBefore).to.not.equal(stamp);
     expect(stock()).to.deep.equal([['0', String(Number(shop1Qoh) + 17), stamp], ['1', shop1Qoh, stampBefore], ['2', '17', stamp]]);
     expect(shop2Qoh).to.not.equal(undefined);
+    // The docs: an Item's timeStamp "doesn't include changes to related records (e.g., ItemShops)".
+    expect(sim.store.get('Item', 9)?.timeStamp).to.equal(itemStamp);
   });
 
   it('seeds voided sales among the completed ones, in both shops', () => {
