@@ -29,8 +29,9 @@ export function entityTarget(api: EntityApi, options: EntityTargetOptions): Sync
     lookup: (keys) => findByKeys(api, entity, field, keys, { loadRelations }),
     several: (item, records) => severalRecords(entity, field, item.key as string, records),
     cannotCreate: (item) => {
-      if (byPrimaryKey && item.key !== undefined) {
-        return `${entity.name} ${item.key} does not exist (archived included): a record is never created with an ID of its choosing (leave ${primaryKey} out to create one)`;
+      if (byPrimaryKey) {
+        return item.key === undefined ? undefined
+          : `${entity.name} ${item.key} does not exist (archived included): a record is never created with an ID of its choosing (leave ${primaryKey} out to create one)`;
       }
       return field.readOnly ? `no ${entity.name} has ${field.key} ${JSON.stringify(item.key)} (archived included), and a new one cannot be given it` : undefined;
     },

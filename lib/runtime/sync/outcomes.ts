@@ -37,17 +37,28 @@ export interface SyncSummary {
   results: RecordResult[];
 }
 
-/** Keys and errors are cut to this many characters in a summary: 10,000 results stay far below the 10 MB of a message. */
+/** Keys and errors are cut to this many characters in a summary. */
 const MAX_TEXT = 300;
+/**
+ * Bytes of details a summary lists at most. Past them (thousands of long errors or change lists), an entry keeps its
+ * index, key, outcome and id, and a failure says its error was cut: 10,000 records stay under 6 MB of JSON, below the
+ * 10 MB sailor allows a message once it has encrypted it (base64 adds a third).
+ */
+const DETAILS_BUDGET = 4 * 1024 * 1024;
+const CUT = 'cut: the summary already lists 4 MB of details; emit individually to see every error';
 
 /** Counts outcomes and keeps the results a summary lists. */
 export class Tally {
   readonly counts: Record<Outcome, number> = { created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 };
   private readonly listed: RecordResult[] = [];
+  private listedBytes = 0;
 
   add(result: RecordResult): void {
     this.counts[result.outcome] += 1;
-    if (result.outcome !== 'unchanged') this.listed.push(summaryEntry(result));
+    if (result.outcome === 'unchanged') return;
+    const entry = summaryEntry(result);
+    this.listedBytes += JSON.stringify(entry).length;
+    this.listed.push(this.listedBytes > DETAILS_BUDGET ? briefEntry(entry) : entry);
   }
 
   get done(): number {
@@ -70,6 +81,12 @@ function summaryEntry(result: RecordResult): RecordResult {
   if (entry.key !== undefined) entry.key = cut(entry.key);
   if (entry.error !== undefined) entry.error = cut(entry.error);
   return entry;
+}
+
+/** An entry past the budget: what names the record and its outcome. */
+function briefEntry(entry: RecordResult): RecordResult {
+  const { index, key, outcome, id } = entry;
+  return { index, ...(key === undefined ? {} : { key: key.slice(0, 100) }), outcome, ...(id === undefined ? {} : { id }), ...(outcome === 'failed' ? { error: CUT } : {}) };
 }
 
 function cut(text: string): string {
