@@ -39,7 +39,8 @@ export async function readJsonAttachment(field: string, attachment: Attachment):
   const text = typeof response.data === 'string' ? response.data : String(response.data);
   try {
     return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
-  } catch (error) {
-    throw new ValidationError(field, `is not JSON (${(error as Error).message}): it must hold an array of records`);
+  } catch {
+    const start = text.trimStart().slice(0, 24);
+    throw new ValidationError(field, `is not JSON (it starts ${JSON.stringify(start)}): it must hold an array of records`);
   }
 }
