@@ -59,6 +59,7 @@ describe('Sync records (against the simulator)', () => {
     expect({ ...summary, results: undefined }).to.deep.include({ created: 1, updated: 3, unchanged: 10, skipped: 0, failed: 5 });
     expect(total(summary)).to.equal(records.length);
     const created = summary.results.find((result) => result.outcome === 'created');
+    expect(created?.id).to.equal(Number(sim.store.list('Item').find((row) => row.customSku === 'NEW-1')?.itemID));
     expect(summary.results).to.deep.equal([
       { index: 10, key: sku(11), outcome: 'updated', id: 11, changed: ['description'] },
       { index: 11, key: sku(12), outcome: 'updated', id: 12, changed: ['Prices.ItemPrice[useType=Default].amount'] },

@@ -135,7 +135,7 @@ async function settleOne(target: SyncTarget, item: SyncItem, lookup: KeyLookup |
   if (mode === 'createOnly') return { ...base, id, outcome: 'skipped', error: `${target.noun} ${String(id)} has it (Sync mode createOnly)` };
   const refusal = target.refuseMatch(item, stored);
   if (refusal) return { ...base, id, outcome: 'failed', error: refusal };
-  return written(base, id, () => target.update(item, stored));
+  return written(target, base, id, () => target.update(item, stored));
 }
 
 async function settleNew(target: SyncTarget, item: SyncItem, mode: SyncMode): Promise<RecordResult> {
@@ -146,14 +146,16 @@ async function settleNew(target: SyncTarget, item: SyncItem, mode: SyncMode): Pr
   }
   const refusal = target.cannotCreate(item);
   if (refusal) return { ...base, outcome: 'failed', error: refusal };
-  return written(base, undefined, () => target.create(item));
+  return written(target, base, undefined, () => target.create(item));
 }
 
 /** A write's outcome; a failure of this record is its `failed`, one of the account or connection ends the run. */
-async function written(base: { index: number; key?: string }, id: unknown, write: () => Promise<ChangeResult>): Promise<RecordResult> {
+async function written(
+  target: SyncTarget, base: { index: number; key?: string }, id: unknown, write: () => Promise<ChangeResult>,
+): Promise<RecordResult> {
   try {
     const { outcome, record, changed } = await write();
-    const result: RecordResult = { ...base, outcome, id: id ?? undefined, record };
+    const result: RecordResult = { ...base, outcome, id: id ?? target.idOf(record), record };
     if (changed.length > 0) result.changed = changed;
     return result;
   } catch (error) {
