@@ -4,6 +4,7 @@
  * unchanged.
  */
 import { expect } from 'chai';
+import type { SyncSummary } from '../../lib/runtime/sync/outcomes';
 import { Simulator, startSimulator, WireObject } from '../../simulator';
 import { FlowFixture } from '../harness/flowFixture';
 import { closeOwned, own } from '../harness/ownedResources';
@@ -13,16 +14,6 @@ import { sharedBroker } from '../harness/sharedBroker';
 
 type Row = Record<string, unknown>;
 const RECORDS = 1000;
-
-interface Summary {
-  created: number;
-  updated: number;
-  unchanged: number;
-  skipped: number;
-  failed: number;
-  drips: number;
-  results: Row[];
-}
 
 describe('Sync records on sailor + RabbitMQ: 1,000 Items in one message', function () {
   let sim: Simulator;
@@ -67,7 +58,7 @@ describe('Sync records on sailor + RabbitMQ: 1,000 Items in one message', functi
     this.timeout(120_000);
     await flow.send('sync', { records });
     const [output] = await flow.outputs.sync.waitForData(1, 90_000);
-    const summary = output.message.body as unknown as Summary;
+    const summary = output.message.body as unknown as SyncSummary;
 
     expect({ ...summary, results: undefined, drips: undefined }).to.deep.include({ created: 10, updated: 50, unchanged: 940, skipped: 0, failed: 0 });
     expect(summary.results).to.have.length(60);
@@ -87,7 +78,7 @@ describe('Sync records on sailor + RabbitMQ: 1,000 Items in one message', functi
     const writesBefore = apiWrites();
     await flow.send('sync', { records });
     const outputs = await flow.outputs.sync.waitForData(2, 90_000);
-    const summary = outputs[1].message.body as unknown as Summary;
+    const summary = outputs[1].message.body as unknown as SyncSummary;
 
     expect(summary).to.deep.include({ created: 0, updated: 0, unchanged: RECORDS, skipped: 0, failed: 0, drips: 10, results: [] });
     expect(apiWrites(), 'writes').to.equal(writesBefore);

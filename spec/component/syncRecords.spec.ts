@@ -135,11 +135,11 @@ describe('Sync records (against the simulator)', () => {
     const updateOnly = summaryOf(await sync(records, { syncMode: 'updateOnly' }));
     expect(updateOnly.results).to.deep.equal([
       { index: 0, key: sku(1), outcome: 'updated', id: 1, changed: ['description'] },
-      { index: 1, key: 'NEW-3', outcome: 'skipped', error: 'no Item has it (Sync mode updateOnly)' },
+      { index: 1, key: 'NEW-3', outcome: 'skipped', error: 'no Item has this customSku (Sync mode updateOnly)' },
     ]);
     const createOnly = summaryOf(await sync([{ ...asStored(2), description: 'Changed' }, ...records.slice(1)], { syncMode: 'createOnly' }));
     expect(createOnly.results.map((result) => [result.outcome, result.error])).to.deep.equal([
-      ['skipped', 'Item 2 has it (Sync mode createOnly)'], ['created', undefined],
+      ['skipped', 'Item 2 already has this customSku (Sync mode createOnly)'], ['created', undefined],
     ]);
     expect(item(2).description).not.to.equal('Changed');
   });
@@ -249,6 +249,30 @@ describe('Sync records (against the simulator)', () => {
         { 'p.json': storage.signedAttachment('p.json', Buffer.from('{"records": []}'), 'application/json') });
       expect(object.thrown?.message).to.equal('attachments["p.json"]: must be an array of records, got object');
       expect(apiRequests(sim)).to.deep.equal([]);
+    });
+  });
+
+  describe('design time', () => {
+    it('in: records (the entity\'s fields as Upsert takes them for the Match by) or an attachment; out: the summary, or one result with its record', async () => {
+      const meta = await syncRecords.getMetaModel({ objectType: 'Item', matchField: 'customSku' });
+      expect(Object.keys(meta.in.properties ?? {})).to.deep.equal(['records', 'recordsAttachment']);
+      const record = meta.in.properties?.records?.items;
+      expect(record?.properties?.customSku, 'the match key, required the platform\'s way').to.include({ required: true });
+      expect(record?.properties).to.have.property('Prices');
+      expect(record?.properties).not.to.have.property('itemID');
+      expect(Object.keys(meta.out.properties ?? {})).to.deep.equal(['created', 'updated', 'unchanged', 'skipped', 'failed', 'drips', 'results']);
+      expect(meta.out.properties?.results?.items?.properties).not.to.have.property('record');
+      const byId = await syncRecords.getMetaModel({ objectType: 'Item', emitBehavior: 'emitIndividually' });
+      expect(byId.in.properties?.records?.items?.properties?.itemID).not.to.have.property('required');
+      expect(Object.keys(byId.out.properties ?? {})).to.deep.equal(['index', 'key', 'outcome', 'id', 'changed', 'error', 'record']);
+      expect(byId.out.properties?.record?.properties).to.have.property('itemID');
+    });
+
+    it('offers the entities Upsert offers, and Upsert\'s Match by choices', async () => {
+      const types = await syncRecords.getObjectTypes();
+      expect(types).to.include({ Item: 'Item', Customer: 'Customer', Vendor: 'Vendor' });
+      expect(types).not.to.have.property('ItemShop');
+      expect(await syncRecords.getMatchFields({ objectType: 'Customer' })).to.deep.equal({ customerID: 'customerID (primary key)', 'Contact.email': 'e-mail (Contact)' });
     });
   });
 

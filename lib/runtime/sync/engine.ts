@@ -10,7 +10,7 @@ import type { RefusedRecord, SyncItem, SyncMode } from '../../input/syncInput';
 import type { KeyLookup } from '../findByKeys';
 import { ChangeResult } from './changeWrite';
 import { RecordResult, Tally } from './outcomes';
-import { progressLine } from './progress';
+import { progressLine, SpendingMeter } from './progress';
 
 /** What a sync needs to know about the records it syncs. */
 export interface SyncTarget {
@@ -20,7 +20,7 @@ export interface SyncTarget {
   keyName: string;
   /** A key as the lookup compares it (an e-mail in lower case): two input records with one folded key are duplicates. */
   foldKey(key: string): string;
-  /** The records each key names; `onQuery` after each query. */
+  /** The records each key names, as few queries as the key allows. */
   lookup(keys: string[]): Promise<Map<string, KeyLookup>>;
   /** The refusal for a key several records carry. */
   several(item: SyncItem, records: JsonRecord[]): string;
@@ -31,12 +31,6 @@ export interface SyncTarget {
   refuseMatch(item: SyncItem, stored: JsonRecord): string | undefined;
   update(item: SyncItem, stored: JsonRecord): Promise<ChangeResult>;
   idOf(record: JsonRecord): unknown;
-}
-
-/** What the account has spent so far for this message, as Lightspeed reports it. */
-export interface SpendingMeter {
-  drips: number;
-  dripPerSecond: number | undefined;
 }
 
 export interface SyncRun {
@@ -132,7 +126,7 @@ async function settleOne(target: SyncTarget, item: SyncItem, lookup: KeyLookup |
   const [stored] = records;
   if (!stored) return settleNew(target, item, mode);
   const id = target.idOf(stored);
-  if (mode === 'createOnly') return { ...base, id, outcome: 'skipped', error: `${target.noun} ${String(id)} has it (Sync mode createOnly)` };
+  if (mode === 'createOnly') return { ...base, id, outcome: 'skipped', error: `${target.noun} ${String(id)} already has this ${target.keyName} (Sync mode createOnly)` };
   const refusal = target.refuseMatch(item, stored);
   if (refusal) return { ...base, id, outcome: 'failed', error: refusal };
   return written(target, base, id, () => target.update(item, stored));
@@ -141,7 +135,7 @@ async function settleOne(target: SyncTarget, item: SyncItem, lookup: KeyLookup |
 async function settleNew(target: SyncTarget, item: SyncItem, mode: SyncMode): Promise<RecordResult> {
   const base = { index: item.index, key: item.key };
   if (mode === 'updateOnly') {
-    const what = item.key === undefined ? `the record names no ${target.keyName}` : `no ${target.noun} has it`;
+    const what = item.key === undefined ? `the record names no ${target.keyName}` : `no ${target.noun} has this ${target.keyName}`;
     return { ...base, outcome: 'skipped', error: `${what} (Sync mode updateOnly)` };
   }
   const refusal = target.cannotCreate(item);

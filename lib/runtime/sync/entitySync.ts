@@ -2,10 +2,9 @@
 import { LightspeedClient } from '../../client/LightspeedClient';
 import { EntityApi } from '../../client/entityApi';
 import { Logger } from '../../client/http';
-import { recordList, RefusedRecord, SyncConfig, SyncItem } from '../../input/syncInput';
+import { recordList, recordsSource, RefusedRecord, SyncConfig, SyncItem } from '../../input/syncInput';
 import { IncomingMessage } from '../context';
 import { readJsonAttachment } from '../recordsAttachment';
-import { recordsSource } from '../../input/syncInput';
 import { relationsToCompare } from './changeWrite';
 import { runSync } from './engine';
 import { entityTarget } from './entityTarget';

@@ -77,7 +77,8 @@ export class Tally {
 
 /** A result as a summary lists it: without the record, long texts cut. */
 function summaryEntry(result: RecordResult): RecordResult {
-  const { record: _record, ...entry } = result;
+  const entry = { ...result };
+  delete entry.record;
   if (entry.key !== undefined) entry.key = cut(entry.key);
   if (entry.error !== undefined) entry.error = cut(entry.error);
   return entry;

@@ -3,8 +3,13 @@
  * spending at this rate per record, at the drip rate Lightspeed reports (the bucket refills no faster, whatever the
  * room left in it now).
  */
-import type { SpendingMeter } from './engine';
 import type { Tally } from './outcomes';
+
+/** What the account has spent so far for this message, as Lightspeed reports it. */
+export interface SpendingMeter {
+  drips: number;
+  dripPerSecond: number | undefined;
+}
 
 /** `Sync records: 300 of 10000 done (created 2, updated 15, unchanged 283); 18.4 drips spent; about 10 min left at 1 drip/s`. */
 export function progressLine(tally: Tally, total: number, spending: SpendingMeter, elapsedMs: number): string {
