@@ -117,7 +117,7 @@ describe('Sync records (against the simulator)', () => {
     expect(queries(sim)).to.have.length(3);
     const progress = result.logs.filter((line) => line.startsWith('Sync records:'));
     expect(progress).to.have.length(3);
-    expect(progress[0]).to.match(/^Sync records: 100 of 250 done \(unchanged 100\); 1 drips spent; about \d+ s left at 1 drip\/s$/);
+    expect(progress[0]).to.match(/^Sync records: 100 of 250 done \(unchanged 100\); 1 drip spent; about \d+ s left at 1 drip\/s$/);
     expect(progress[2]).to.match(/^Sync records: 250 of 250 done \(unchanged 250\); 3 drips spent, in \d+ s$/);
   });
 
