@@ -134,7 +134,8 @@ export function syncRecordSchema(config: Pick<SyncConfig, 'entity' | 'field' | '
  */
 export function prepareRecords(records: unknown[], config: SyncConfig): { items: SyncItem[]; refused: RefusedRecord[] } {
   const schema = syncRecordSchema(config);
-  const cacheKey = `sync:${config.entity.name}:${config.byPrimaryKey ? '' : config.field.key}`;
+  // The schemas Upsert compiles for the same Match by (actionInput.ts, matchInput.ts): compiled once for both.
+  const cacheKey = config.byPrimaryKey ? `${config.entity.name}:upsert` : `${config.entity.name}:upsert:${config.field.key}`;
   const items: SyncItem[] = [];
   const refused: RefusedRecord[] = [];
   records.forEach((raw, index) => {
