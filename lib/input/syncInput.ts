@@ -64,16 +64,20 @@ export interface RefusedRecord {
   error: string;
 }
 
-/** Entities a sync can take: created, updated, and looked up by a key (a query). */
+/**
+ * Entities a sync can take: created, updated, and looked up by a key in one collection (a nested path such as
+ * `Sale/{saleID}/SaleLine.json` lists one parent's records only).
+ */
 export function syncable(entity: EntitySpec): boolean {
-  return supportsInVerb(entity, 'upsert') && entity.actions.query && entity.paths.query !== null && entity.primaryKey !== null;
+  return supportsInVerb(entity, 'upsert') && entity.actions.query && entity.paths.query !== null && entity.primaryKey !== null
+    && entity.parentKeys.length === 0;
 }
 
 /** The step's fields, or a ValidationError naming the field. */
 export function syncConfig(cfg: StepConfig): SyncConfig {
   const entity = entityForAction(cfg, 'upsert');
   if (!syncable(entity)) {
-    throw new ValidationError('objectType', `${entity.name} records cannot be looked up by a key, so they cannot be synced`);
+    throw new ValidationError('objectType', `${entity.name} records cannot be looked up by a key in one list, so they cannot be synced (Upsert Object takes them one by one)`);
   }
   const chosen = matchFieldFromConfig(cfg, entity);
   return {

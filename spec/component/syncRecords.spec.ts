@@ -272,6 +272,7 @@ describe('Sync records (against the simulator)', () => {
       const types = await syncRecords.getObjectTypes();
       expect(types).to.include({ Item: 'Item', Customer: 'Customer', Vendor: 'Vendor' });
       expect(types).not.to.have.property('ItemShop');
+      expect(types, 'listed per Sale only').not.to.have.property('SaleSaleLine');
       expect(await syncRecords.getMatchFields({ objectType: 'Customer' })).to.deep.equal({ customerID: 'customerID (primary key)', 'Contact.email': 'e-mail (Contact)' });
     });
   });
@@ -288,6 +289,7 @@ describe('Sync records (against the simulator)', () => {
       ['a misspelt field', { record: [] }, {}, 'body.record: not a field of Sync records\' message; did you mean records?: it takes records (an array) or recordsAttachment'],
       ['an unknown entity', { records: [{}] }, { objectType: 'Itme' }, 'objectType: "Itme" is not a Lightspeed Retail entity; did you mean Item?'],
       ['an entity that cannot be upserted', { records: [{}] }, { objectType: 'ItemShop' }, 'objectType: ItemShop cannot be upserted (that needs both create and update) through the Lightspeed API'],
+      ['an entity listed per parent only', { records: [{}] }, { objectType: 'SaleSaleLine', matchField: '' }, 'objectType: SaleSaleLine records cannot be looked up by a key in one list, so they cannot be synced (Upsert Object takes them one by one)'],
       ['an unknown match field', { records: [{}] }, { matchField: 'sku' }, 'matchField: Item cannot be matched by "sku" (choose one of itemID, customSku, systemSku, upc, ean, manufacturerSku)'],
       ['an unknown sync mode', { records: [{}] }, { syncMode: 'upsert' }, 'syncMode: must be one of createAndUpdate, updateOnly, createOnly, got "upsert"'],
     ];
