@@ -8,6 +8,7 @@ import { EntitySpec } from './catalog/types';
 import { entityForAction } from './input/entity';
 import { matchFieldFromConfig } from './input/matchInput';
 import { imageMatchField, imageOwnerFromConfig, uploadImageBodySchema } from './input/imageInput';
+import { syncConfig, syncRecordSchema } from './input/syncInput';
 import { StepConfig } from './runtime/context';
 
 /** What `getMetaModel` answers: the input in the platform's dialect, the output as JSON Schema. */
@@ -46,8 +47,49 @@ export async function upsertMetaModel(cfg: StepConfig): Promise<MetaModel> {
   const entity = entityForAction(cfg, 'upsert');
   const field = matchFieldFromConfig(cfg, entity);
   if (!field) return actionMetaModel('upsert', cfg);
-  const matched: JsonSchema = { type: 'string', enum: ['created', 'updated'], title: 'Matched' };
+  const matched: JsonSchema = { type: 'string', enum: ['created', 'updated', 'unchanged'], title: 'Matched' };
   return { in: toPlatformSchema(matchSchema(entity, field)), out: { type: 'object', properties: { matched, record: outSchema(entity) } } };
+}
+
+/**
+ * Sync records' `{in, out}`: `records`, a list of the entity's records as Upsert takes them for the same "Match by"
+ * (or `recordsAttachment`); out, the summary, or one result per record.
+ */
+export async function syncRecordsMetaModel(cfg: StepConfig): Promise<MetaModel> {
+  const config = syncConfig(cfg);
+  const input: JsonSchema = {
+    type: 'object',
+    properties: {
+      records: { type: 'array', title: 'Records', description: `Up to 10,000 ${config.entity.title} records`, items: syncRecordSchema(config) },
+      recordsAttachment: { type: 'string', title: 'Records attachment', description: 'Instead of records: the name of the message\'s attachment holding them as a JSON array' },
+    },
+  };
+  const result = syncResultSchema(config.emit === 'emitIndividually' ? outSchema(config.entity) : undefined);
+  return { in: toPlatformSchema(input), out: config.emit === 'emitIndividually' ? result : syncSummarySchema(result) };
+}
+
+function syncResultSchema(record: JsonSchema | undefined): JsonSchema {
+  const properties: Record<string, JsonSchema> = {
+    index: { type: 'integer', title: 'Position in the input (from 0)' },
+    key: { type: 'string', title: 'Key' },
+    outcome: { type: 'string', enum: ['created', 'updated', 'unchanged', 'skipped', 'failed'], title: 'Outcome' },
+    id: { type: 'integer', title: 'Lightspeed ID' },
+    changed: { type: 'array', title: 'Changed fields', items: { type: 'string' } },
+    error: { type: 'string', title: 'Error (failed) or reason (skipped)' },
+  };
+  return { type: 'object', properties: record ? { ...properties, record } : properties };
+}
+
+function syncSummarySchema(result: JsonSchema): JsonSchema {
+  const count = (title: string): JsonSchema => ({ type: 'integer', title });
+  return {
+    type: 'object',
+    properties: {
+      created: count('Created'), updated: count('Updated'), unchanged: count('Unchanged'), skipped: count('Skipped'), failed: count('Failed'),
+      drips: { type: 'number', title: 'Drips spent', description: 'What Lightspeed charged for this message\'s requests' },
+      results: { type: 'array', title: 'Results (unchanged records are counted only)', items: result },
+    },
+  };
 }
 
 function outputShape(verb: InVerb, entity: EntitySpec, record: JsonSchema, cfg: StepConfig): JsonSchema {

@@ -19,6 +19,13 @@ export interface MatchField {
   readOnly: boolean;
   /** E-mail addresses match whatever their letter case; SKUs and names exactly. */
   ignoreCase: boolean;
+  /**
+   * Lightspeed documents `IN` for the field (`customSku=IN,["A","B"]`), so many keys are looked up in one query; else
+   * one query per key.
+   */
+  inList: boolean;
+  /** Its values are whole numbers (an `IN` list of numbers, not of texts). */
+  numeric: boolean;
   /** The value in a (validated) message body, or undefined. */
   valueIn(body: Body): unknown;
   /** The values a record carries, to check each record Lightspeed returns. */
@@ -51,6 +58,9 @@ const CONTACT_EMAIL: MatchField = {
   loadRelations: ['Contact'],
   readOnly: false,
   ignoreCase: true,
+  // A relation's field is searched with `=` in Lightspeed's docs; nothing says `IN` works through a relation.
+  inList: false,
+  numeric: false,
   valueIn: (body) => primaryEmail(emailsOf(body)),
   valuesOf: (record) => emailsOf(record).map((email) => email.address),
 };
@@ -62,7 +72,7 @@ export function matchFieldsOf(entity: EntitySpec): MatchField[] {
   const plain = (KEY_FIELDS[entity.name] ?? []).map((name) => {
     const spec = entity.fields.find((field) => field.name === name);
     if (!spec) throw new Error(`${entity.name} has no field ${name}`);
-    return fieldMatch(name, spec.readOnly);
+    return fieldMatch(name, spec.readOnly, spec.type === 'integer');
   });
   return [...plain, ...(RELATION_KEYS[entity.name] ?? [])];
 }
@@ -82,7 +92,17 @@ export function matchSchema(entity: EntitySpec, field: MatchField): JsonSchema {
   return { ...schema, description, properties, required };
 }
 
-function fieldMatch(name: string, readOnly: boolean): MatchField {
+/**
+ * The primary key as a match field, for looking records up by ID the way the other keys are: a record cannot be
+ * created with an ID of its choosing, so, like a key Lightspeed assigns, it only finds.
+ */
+export function primaryKeyMatch(entity: EntitySpec): MatchField {
+  const key = entity.primaryKey;
+  if (!key) throw new Error(`${entity.name} has no primary key`);
+  return { ...fieldMatch(key, true, true), label: key };
+}
+
+function fieldMatch(name: string, readOnly: boolean, numeric: boolean): MatchField {
   return {
     key: name,
     label: readOnly ? `${name} (updates only: Lightspeed assigns it)` : name,
@@ -90,6 +110,8 @@ function fieldMatch(name: string, readOnly: boolean): MatchField {
     loadRelations: [],
     readOnly,
     ignoreCase: false,
+    inList: true,
+    numeric,
     valueIn: (body) => body[name],
     valuesOf: (record) => [record[name]],
   };

@@ -13,6 +13,7 @@ import { rootPath } from './paths';
 import { renewalLine, retryLine } from './progressLines';
 import { isRecord } from '../catalog/records';
 import { ClientSettings, clientSettings } from './settings';
+import { Spending } from './spending';
 
 export type HttpMethod = HttpRequest['method'];
 
@@ -41,6 +42,8 @@ export interface ApiResponse {
   status: number;
   headers: HttpHeaders;
   body: unknown;
+  /** Drips Lightspeed charged for the request that got this answer (`X-LS-API-Request-Cost`), when it said. */
+  cost?: number;
 }
 
 export interface LightspeedClientOptions {
@@ -53,7 +56,7 @@ export interface LightspeedClientOptions {
 }
 
 type AttemptResult =
-  | { kind: 'response'; status: number; headers: HttpHeaders; text: string; token: string }
+  | { kind: 'response'; status: number; headers: HttpHeaders; text: string; token: string; cost?: number }
   | { kind: 'no-response'; error: NoResponseError };
 
 const sharedTransport = new Transport();
@@ -72,6 +75,8 @@ export class LightspeedClient {
   readonly logger: Logger;
   private readonly clock: Clock;
   private readonly transport: Transport;
+  /** What this client's requests cost, as Lightspeed's answers report it (every attempt counted). */
+  readonly spending = new Spending();
 
   constructor(options: LightspeedClientOptions) {
     this.credentials = options.credentials;
@@ -180,10 +185,11 @@ export class LightspeedClient {
         timeoutMs: this.settings.timeoutMs,
       });
       pacer.observe(request.method, response.status, response.headers, reserved);
+      const cost = this.spending.observe(response.headers);
       if (response.status !== 429) this.connection.lastAcceptedAt = this.clock.now();
       // The URL is on the credential's host (checked in call): its path and query follow the origin.
       this.logger.debug(`${request.method} ${url.slice(this.credentials.environmentUrl.length)} -> ${response.status} in ${this.clock.now() - started} ms`);
-      return { kind: 'response', ...response, token };
+      return { kind: 'response', ...response, token, cost };
     } catch (error) {
       pacer.release(reserved);
       if (error instanceof NoResponseError) return { kind: 'no-response', error };
@@ -199,8 +205,8 @@ export class LightspeedClient {
     }
     const body = parseJson(result.text);
     if (result.status < 300) {
-      if (body !== undefined) return { response: { status: result.status, headers: result.headers, body } };
-      if (request.emptyBodyIsEmptyList && result.text.trim() === '') return { response: { status: result.status, headers: result.headers, body: {} } };
+      if (body !== undefined) return { response: { status: result.status, headers: result.headers, body, cost: result.cost } };
+      if (request.emptyBodyIsEmptyList && result.text.trim() === '') return { response: { status: result.status, headers: result.headers, body: {}, cost: result.cost } };
       return { failure: { kind: 'malformed-body' }, error: malformedBodyError(request) };
     }
     if (result.status === 401) return { failure: { kind: 'status', status: 401 }, error: this.refusedTokenError(request, body) };

@@ -47,6 +47,8 @@ describe('actions (against the simulator)', () => {
         'POST /API/V3/Account/123456/Item.json',
         `GET /API/V3/Account/123456/Item/${item.itemID}.json`,
         `PUT /API/V3/Account/123456/Item/${item.itemID}.json`,
+        // Upsert by ID reads the record first, then writes what differs.
+        `GET /API/V3/Account/123456/Item/${item.itemID}.json`,
         `PUT /API/V3/Account/123456/Item/${item.itemID}.json`,
         `DELETE /API/V3/Account/123456/Item/${item.itemID}.json`,
       ]);

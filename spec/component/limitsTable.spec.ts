@@ -4,6 +4,7 @@ import path from 'node:path';
 import * as create from '../../lib/actions/createObject';
 import * as lookup from '../../lib/actions/lookupObjectById';
 import * as raw from '../../lib/actions/rawRequest';
+import * as syncRecords from '../../lib/actions/syncRecords';
 import * as upsert from '../../lib/actions/upsertObject';
 import * as trigger from '../../lib/triggers/pollingEntity';
 import { Simulator } from '../../simulator';
@@ -27,6 +28,21 @@ const WORK: Record<string, Step> = {
     const body = JSON.parse(fs.readFileSync(path.join(root, 'examples/upsertObject/item-by-custom-sku.msg.json'), 'utf8')) as unknown;
     expect((await run(upsert, body, cfg({ objectType: 'Item', matchField: 'customSku' }))).thrown).to.equal(undefined);
     return { requests: 1 };
+  },
+  // 200 of the input's records: 188 as Lightspeed has them, 5 with a new description, 5 with a new price, 2 new ones.
+  'Sync 10,000 Items by `customSku`, 5% changed, 1% new': async (cfg) => {
+    const sku = (id: number): string => `SKU-${String(id).padStart(6, '0')}`;
+    const price = (amount: number): unknown => ({ ItemPrice: [{ amount, useType: 'Default' }] });
+    const records = Array.from({ length: 198 }, (_, index): Record<string, unknown> => {
+      const id = index + 1;
+      if (id % 40 === 20) return { customSku: sku(id), description: `Renamed ${id}` };
+      if (id % 40 === 10) return { customSku: sku(id), Prices: price(1.23) };
+      return { customSku: sku(id) };
+    });
+    records.push(...[1, 2].map((n) => ({ customSku: `NEW-${n}`, description: `New ${n}`, Prices: price(9.5) })));
+    const result = await run(syncRecords, { records }, cfg({ objectType: 'Item', matchField: 'customSku' }));
+    expect(result.data[0]).to.deep.include({ created: 2, updated: 10, unchanged: 188, failed: 0 });
+    return { requests: 200 };
   },
   'Create a completed Sale with three lines and a payment': async (cfg) => {
     const body = {

@@ -41,6 +41,7 @@ function helpLinks(node: unknown, where: string): Array<[string, string]> {
 
 const VERB_OF: Record<string, 'create' | 'update' | 'upsert' | 'lookup' | 'delete'> = {
   createObject: 'create', updateObject: 'update', upsertObject: 'upsert', lookupObjectById: 'lookup', deleteObjectById: 'delete',
+  syncRecords: 'upsert',
 };
 
 describe('component.json', () => {
@@ -59,7 +60,7 @@ describe('component.json', () => {
     expect(Object.fromEntries(Object.entries(manifest.actions).map(([key, action]) => [key, action.title]))).to.deep.equal({
       createObject: 'Create Object', upsertObject: 'Upsert Object', updateObject: 'Update Object',
       lookupObjectById: 'Lookup Object By ID', deleteObjectById: 'Delete Object By ID', uploadImage: 'Upload Image',
-      rawRequest: 'Make Raw Request', setStockLevel: 'Set Stock Level',
+      rawRequest: 'Make Raw Request', setStockLevel: 'Set Stock Level', syncRecords: 'Sync records',
     });
   });
 
@@ -148,7 +149,7 @@ describe('component.json', () => {
     const notAsync = modules.flatMap(([main, module]) => ['process', 'init', 'startup', 'shutdown']
       .filter((name) => typeof module[name] === 'function' && (module[name] as () => unknown).constructor.name !== 'AsyncFunction')
       .map((name) => `${main} ${name}`));
-    expect(modules.length).to.equal(12);
+    expect(modules.length).to.equal(13);
     expect(notAsync).to.deep.equal([]);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     expect((require(path.join(root, 'verifyCredentials')) as () => unknown).constructor.name).to.equal('AsyncFunction');

@@ -5,6 +5,7 @@ import { matchFieldsOf } from '../../lib/catalog/matchFields';
 import { supportsInVerb } from '../../lib/catalog/schemas';
 import { Simulator, WireObject } from '../../simulator';
 import { apiRequests, run, simulatorWith } from '../helpers/component';
+import { recordWrites } from '../helpers/sentWrites';
 
 type Cfg = Awaited<ReturnType<typeof simulatorWith>>['cfg'];
 type Row = Record<string, unknown>;
@@ -46,6 +47,68 @@ describe('Upsert Object by a match key (against the simulator)', () => {
       `GET ${ACCOUNT}/Item.json`, `PUT ${ACCOUNT}/Item/${created.record.itemID}.json`,
     ]);
     expect(apiRequests(sim)[0]).to.equal(`GET ${ACCOUNT}/Item.json?customSku=SHOP-1001&archived=true&limit=100`);
+  });
+
+  it('the same record twice: the second run finds nothing to change, emits "unchanged" and sends no PUT', async () => {
+    const first = await run(upsert, shopProduct('SHOP-2002', 19.5), byKey('customSku'));
+    expect(first.data[0]).to.deep.include({ matched: 'created' });
+    const id = (first.data[0] as { record: Row }).record.itemID;
+
+    const second = await run(upsert, shopProduct('SHOP-2002', 19.5), byKey('customSku'));
+    expect(second.thrown).to.equal(undefined);
+    expect(second.data[0]).to.deep.include({ matched: 'unchanged' });
+    expect((second.data[0] as { record: Row }).record).to.include({ itemID: id, customSku: 'SHOP-2002' });
+    expect(writes(sim)).to.deep.equal([`POST ${ACCOUNT}/Item.json`]);
+    expect(second.logs.join('\n')).to.include(`Upsert by key: Item ${id} already holds every field of the body; nothing was written`);
+  });
+
+  it('an update sends only what differs: the changed price level and field, not the match key nor the unchanged ones', async () => {
+    const item = sim.store.get('Item', 7) as WireObject;
+    const online = (item.Prices as { ItemPrice: Row[] }).ItemPrice.find((price) => price.useType === 'Online')?.amount;
+    const sent = recordWrites();
+    const body = {
+      customSku: item.customSku, description: item.description, defaultCost: `${String(item.defaultCost)}0`, upc: '0123456789012',
+      Prices: { ItemPrice: [{ amount: 12.99, useType: 'Default' }, { amount: Number(online), useType: 'Online' }] },
+    };
+    const result = await run(upsert, body, byKey('customSku'));
+    expect(result.data[0]).to.deep.include({ matched: 'updated' });
+    expect(sent).to.deep.equal([{ method: 'PUT', path: 'Item/7.json', body: { itemID: 7, upc: '0123456789012', Prices: { ItemPrice: [{ useType: 'Default', amount: 12.99 }] } } }]);
+    expect(defaultPrice((result.data[0] as { record: Row }).record)).to.equal(12.99);
+  });
+
+  it('stock given with the Item is compared by shop: ItemShops loaded with the lookup, only the differing shop sent', async () => {
+    const item = sim.store.get('Item', 5) as WireObject;
+    const stock = sim.store.list('ItemShop').filter((row) => row.itemID === item.itemID && row.shopID !== '0');
+    const sent = recordWrites();
+    const levels = stock.map((row, index) => ({ shopID: Number(row.shopID), qoh: index === 0 ? Number(row.qoh) : Number(row.qoh) + 3 }));
+    const result = await run(upsert, { customSku: String(item.customSku), ItemShops: { ItemShop: levels } }, byKey('customSku'));
+    expect(result.thrown).to.equal(undefined);
+    expect(apiRequests(sim)[0]).to.include(encodeURIComponent(JSON.stringify(['ItemShops'])));
+    expect(sent).to.deep.equal([{ method: 'PUT', path: `Item/${item.itemID}.json`, body: { itemID: 5, ItemShops: { ItemShop: [{ itemShopID: Number(stock[1].itemShopID), qoh: levels[1].qoh }] } } }]);
+    const again = await run(upsert, { customSku: String(item.customSku), ItemShops: { ItemShop: levels } }, byKey('customSku'));
+    expect(again.data[0]).to.deep.include({ matched: 'unchanged' });
+    expect(sent).to.have.length(1);
+  });
+
+  it('by primary key: the record read first, a PUT of what differs, none when nothing does', async () => {
+    const sent = recordWrites();
+    const first = await run(upsert, { itemID: 6, description: 'Renamed by ID', tax: 'true' }, cfg({ objectType: 'Item' }));
+    expect(first.data[0]).to.include({ itemID: 6, description: 'Renamed by ID' });
+    const second = await run(upsert, { itemID: 6, description: 'Renamed by ID', tax: true }, cfg({ objectType: 'Item' }));
+    expect(second.data[0]).to.include({ itemID: 6, description: 'Renamed by ID' });
+    expect(second.data[0]).not.to.have.property('matched');
+    expect(sent.map((write) => write.body)).to.deep.equal([{ itemID: 6, description: 'Renamed by ID' }]);
+    expect(apiRequests(sim).map((line) => line.replace(/\?.*/, ''))).to.deep.equal([
+      `GET ${ACCOUNT}/Item/6.json`, `PUT ${ACCOUNT}/Item/6.json`, `GET ${ACCOUNT}/Item/6.json`,
+    ]);
+  });
+
+  it('"archived": true on an active match is refused (Lightspeed archives by DELETE), nothing written', async () => {
+    const item = sim.store.get('Item', 2) as WireObject;
+    const result = await run(upsert, { customSku: String(item.customSku), archived: true }, byKey('customSku'));
+    expect(result.thrown?.message).to.equal(`Upsert by key: Item 2 (customSku "${String(item.customSku)}") is not archived, and Lightspeed archives `
+      + 'only through a DELETE (Delete Object By ID), not a write. Nothing was written.');
+    expect(writes(sim)).to.deep.equal([]);
   });
 
   it('two Items sharing the customSku: an error naming both IDs, and nothing written', async () => {
@@ -167,7 +230,7 @@ describe('Upsert Object by a match key (against the simulator)', () => {
       const meta = await upsert.getMetaModel({ objectType: 'Item', matchField: 'upc' });
       expect(meta.in.properties?.upc, 'required the platform\'s way').to.include({ required: true });
       expect(meta.in.properties).not.to.have.property('itemID');
-      expect(meta.out.properties?.matched).to.deep.include({ enum: ['created', 'updated'] });
+      expect(meta.out.properties?.matched).to.deep.include({ enum: ['created', 'updated', 'unchanged'] });
       expect(meta.out.properties?.record?.properties).to.have.property('itemID');
       const bySystemSku = await upsert.getMetaModel({ objectType: 'Item', matchField: 'systemSku' });
       expect(bySystemSku.in.properties).to.have.property('systemSku');

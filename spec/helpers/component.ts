@@ -44,10 +44,13 @@ export async function run(
   }
 }
 
+/** The client settings of component specs: fast retries, a 5 s timeout. */
+export const SPEC_CLIENT_SETTINGS = { backoff: { baseDelayMs: 5, maxDelayMs: 20 }, timeoutMs: 5000 };
+
 /** A seeded simulator and the step cfg that points at it; a clean client state for each. */
 export async function simulatorWith(options: Partial<SimulatorOptions> = {}): Promise<{ sim: Simulator; cfg: (fields?: StepConfig) => StepConfig }> {
   resetConnections();
-  setClientOverrides({ settings: { backoff: { baseDelayMs: 5, maxDelayMs: 20 }, timeoutMs: 5000 } });
+  setClientOverrides({ settings: SPEC_CLIENT_SETTINGS });
   const sim = await startSimulator({ rateLimit: false, ...options });
   return { sim, cfg: (fields = {}) => ({ ...sim.credentials, ...fields }) };
 }

@@ -7,6 +7,7 @@ import * as update from '../../lib/actions/updateObject';
 import * as upsert from '../../lib/actions/upsertObject';
 import * as uploadImage from '../../lib/actions/uploadImage';
 import * as setStock from '../../lib/actions/setStockLevel';
+import * as syncRecords from '../../lib/actions/syncRecords';
 import * as completedSales from '../../lib/triggers/completedSales';
 import * as newCustomers from '../../lib/triggers/newCustomers';
 import * as trigger from '../../lib/triggers/pollingEntity';
@@ -120,6 +121,22 @@ const IMAGE_REFUSALS: Case[] = [
   { name: 'image: a misspelt field', handler: uploadImage, cfg: image, body: { itemID: 1, imageURL: 'https://shop.example/a.jpg' }, error: 'body.imageURL: not a field of Upload Image; did you mean imageUrl?' },
 ];
 
+const bySku = { objectType: 'Item', matchField: 'customSku' };
+
+/** Sync records: whatever is wrong with the input as a whole is refused before any request. */
+const SYNC_REFUSALS: Case[] = [
+  { name: 'sync: no records', handler: syncRecords, cfg: bySku, body: {}, error: 'body.records: is required: an array of records, or the name of a JSON attachment holding one in body.recordsAttachment' },
+  { name: 'sync: records not a list', handler: syncRecords, cfg: bySku, body: { records: 'SKU-1,SKU-2' }, error: 'body.records: must be an array of records, got string' },
+  { name: 'sync: an empty list', handler: syncRecords, cfg: bySku, body: { records: [] }, error: 'body.records: is empty: there is nothing to sync' },
+  { name: 'sync: 10,001 records', handler: syncRecords, cfg: bySku, body: { records: Array.from({ length: 10_001 }, (_, index) => ({ customSku: `K${index}` })) }, error: 'body.records: holds 10001 records; the limit is 10,000 a message: split the input' },
+  { name: 'sync: an unknown sync mode', handler: syncRecords, cfg: { ...bySku, syncMode: 'mirror' }, body: { records: [{ customSku: 'A' }] }, error: 'syncMode: must be one of createAndUpdate, updateOnly, createOnly, got "mirror"' },
+  { name: 'sync: an unknown emit behavior', handler: syncRecords, cfg: { ...bySku, emitBehavior: 'emitAll' }, body: { records: [{ customSku: 'A' }] }, error: 'emitBehavior: must be one of emitSummary, emitIndividually, got "emitAll"' },
+  { name: 'sync: matched by colour', handler: syncRecords, cfg: { ...bySku, matchField: 'colour' }, body: { records: [{ customSku: 'A' }] }, error: 'matchField: Item cannot be matched by "colour" (choose one of itemID, customSku, systemSku, upc, ean, manufacturerSku)' },
+  { name: 'sync: an entity that cannot be upserted', handler: syncRecords, cfg: { objectType: 'Register' }, body: { records: [{}] }, error: /^objectType: Register cannot be upserted/ },
+  { name: 'sync: an attachment that is not JSON', handler: syncRecords, cfg: bySku, body: { recordsAttachment: 'p.csv' }, message: (storage) => ({ body: { recordsAttachment: 'p.csv' }, attachments: { 'p.csv': storage.signedAttachment('p.csv', Buffer.from('sku;price\nA;1\n'), 'text/csv') } }), error: 'attachments["p.csv"]: is not JSON (it starts "sku;price\\nA;1\\n"): it must hold an array of records' },
+  { name: 'sync: an attachment the message does not have', handler: syncRecords, cfg: bySku, body: { recordsAttachment: 'Products.json' }, message: (storage) => ({ body: { recordsAttachment: 'Products.json' }, attachments: { 'products.json': storage.signedAttachment('products.json', Buffer.from('[]'), 'application/json') } }), error: 'body.recordsAttachment: the message has no attachment "Products.json" (it has products.json); did you mean products.json?' },
+];
+
 /**
  * The trigger's Filters take the Lookup's syntax: every bad Lookup filter is refused there too, named `filters.<field>`;
  * but a filter on Item's polling field (timeStamp), which the trigger refuses as such (TRIGGER_FILTERS below). The
@@ -223,6 +240,7 @@ export const BAD_INPUTS: Case[] = [
   ...NESTED_MISTAKES,
   ...NAMES_NEARLY_RIGHT,
   ...IMAGE_REFUSALS,
+  ...SYNC_REFUSALS,
   { name: 'a non-object body (array)', handler: create, cfg: { objectType: 'Item' }, body: [1, 2], error: 'body: must be a JSON object, got an array' },
   { name: 'a non-object body (string)', handler: update, cfg: { objectType: 'Item' }, body: 'itemID=1', error: 'body: must be a JSON object, got string' },
   { name: 'an oversized body', handler: create, cfg: { objectType: 'Item' }, body: { description: big }, error: 'body: is 600 KB; the limit is 512 KB' },
@@ -325,9 +343,9 @@ describe('reliability: bad input gets a clear error naming the field, and no req
     });
   }
 
-  it('has at least 30 cases across the four triggers and the eight actions, every Lookup filter case on the trigger too', () => {
+  it('has at least 30 cases across the four triggers and the nine actions, every Lookup filter case on the trigger too', () => {
     expect(BAD_INPUTS.length).to.be.at.least(30);
-    expect(new Set(BAD_INPUTS.map((bad) => bad.handler)).size).to.equal(12);
+    expect(new Set(BAD_INPUTS.map((bad) => bad.handler)).size).to.equal(13);
     expect(BAD_INPUTS.filter((bad) => bad.name.startsWith('trigger filters: ')).length).to.be.at.least(10);
   });
 });
