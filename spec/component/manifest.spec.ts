@@ -55,6 +55,8 @@ describe('component.json', () => {
     expect(Object.fromEntries(Object.entries(manifest.triggers).map(([key, trigger]) => [key, [trigger.title, trigger.type]]))).to.deep.equal({
       pollingEntity: ['Polling entity', 'polling'], completedSales: ['Completed sales', 'polling'],
       stockChanges: ['Stock changes', 'polling'], newCustomers: ['New customers', 'polling'],
+      // No type: a webhook trigger, started by a request to the flow's URL (a tap on a register button).
+      registerButton: ['Register button', undefined],
     });
     expect(Object.fromEntries(Object.entries(manifest.actions).map(([key, action]) => [key, action.title]))).to.deep.equal({
       createObject: 'Create Object', upsertObject: 'Upsert Object', updateObject: 'Update Object',

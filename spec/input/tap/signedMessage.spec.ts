@@ -1,11 +1,10 @@
 import { expect } from 'chai';
 import { buttonBase, signedMessage } from '../../../lib/input/tap/signedMessage';
-import { vectors } from './vectors';
+import { vectors, without } from './vectors';
 
 describe('the signed text of a tap, rebuilt from Button URL', () => {
   it('is PHP\'s for the known-answer tap', () => {
-    const { signature: _signature, ...params } = vectors.signedTap.query;
-    expect(signedMessage(new URL(vectors.signedTap.buttonUrl), params)).to.equal(vectors.signedTap.message);
+    expect(signedMessage(new URL(vectors.signedTap.buttonUrl), without(vectors.signedTap.query, 'signature'))).to.equal(vectors.signedTap.message);
   });
 
   it('normalises the URL as RFC 3986 allows: scheme and host lower case, default port dropped, dot segments and needless escapes gone', () => {

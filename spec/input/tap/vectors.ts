@@ -16,3 +16,8 @@ export interface Vectors {
 }
 
 export const vectors = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../../spec/fixtures/register-button/vectors.json'), 'utf8')) as Vectors;
+
+/** `params` without the parameters named. */
+export function without(params: Record<string, string>, ...names: string[]): Record<string, string> {
+  return Object.fromEntries(Object.entries(params).filter(([name]) => !names.includes(name)));
+}

@@ -3,7 +3,7 @@ import { createPublicKey, JsonWebKey, KeyObject } from 'node:crypto';
 import { KeySetUnavailableError } from '../../../lib/client/keySet';
 import { TapRefused } from '../../../lib/input/tap/tapRefused';
 import { CLOCK_SKEW_SECONDS, TapCheck, verifyTap } from '../../../lib/input/tap/verifyTap';
-import { vectors } from './vectors';
+import { vectors, without } from './vectors';
 
 const { jwk, buttonUrl, query } = vectors.signedTap;
 const knownKey = createPublicKey({ key: jwk as JsonWebKey, format: 'jwk' });
@@ -32,8 +32,7 @@ async function refusal(params: Record<string, string>, overrides: Partial<TapChe
 
 describe('verifyTap: Lightspeed\'s check of a custom menu button tap', () => {
   it('takes the known-answer tap PHP signed (a fixed key, URL and signature) and returns its parameters without the signature', async () => {
-    const { signature: _signature, ...rest } = query;
-    expect(await verifyTap(query, check())).to.deep.equal(rest);
+    expect(await verifyTap(query, check())).to.deep.equal(without(query, 'signature'));
   });
 
   it('takes the signature with or without base64 padding', async () => {
@@ -43,9 +42,8 @@ describe('verifyTap: Lightspeed\'s check of a custom menu button tap', () => {
 
   for (const name of ['signature', 'exp', 'kid', 'alg']) {
     it(`refuses a tap without ${name} (401), before any key is looked up`, async () => {
-      const { [name]: _left, ...rest } = query;
       let asked = 0;
-      const refused = await refusal(rest, { key: async () => { asked += 1; return knownKey; } });
+      const refused = await refusal(without(query, name), { key: async () => { asked += 1; return knownKey; } });
       expect(refused.status).to.equal(401);
       expect(refused.reason).to.contain(`no ${name}`);
       expect(asked).to.equal(0);
@@ -68,8 +66,7 @@ describe('verifyTap: Lightspeed\'s check of a custom menu button tap', () => {
   });
 
   it('refuses a tampered value, an added parameter, a removed one and another Button URL', async () => {
-    const { shopID: _shop, ...withoutShop } = query;
-    for (const params of [{ ...query, saleID: '5' }, { ...query, discount: '100' }, withoutShop]) {
+    for (const params of [{ ...query, saleID: '5' }, { ...query, discount: '100' }, without(query, 'shopID')]) {
       const refused = await refusal(params);
       expect(refused.status).to.equal(401);
       expect(refused.reason).to.match(/^the signature does not match the tap: is Button URL \(https:\/\/in\.tenant\.example\/hook\/64f0c0ffee00000000000001\) exactly/);
