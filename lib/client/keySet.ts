@@ -59,8 +59,7 @@ export class KeySet {
   }
 
   private async fetch(): Promise<Map<string, KeyObject>> {
-    const response = await this.settings.transport.send({ method: 'GET', url: this.url, headers: { Accept: 'application/json' }, timeoutMs: FETCH_TIMEOUT_MS })
-      .catch((error: unknown) => { throw new Error(error instanceof Error ? error.message : String(error)); });
+    const response = await this.settings.transport.send({ method: 'GET', url: this.url, headers: { Accept: 'application/json' }, timeoutMs: FETCH_TIMEOUT_MS });
     if (response.status !== 200) throw new Error(`it answered ${response.status}`);
     let body: unknown;
     try {

@@ -3,6 +3,7 @@
  * names and throws when there is none: the platform sets it only for flows that answer (real-time, with a reply);
  * any other caller has had the platform's "thank you" already.
  */
+import { Logger } from '../client/http';
 import { HandlerContext, IncomingMessage } from './context';
 
 /** What `emit('httpReply', ...)` takes. */
@@ -23,6 +24,20 @@ export async function replyIfAwaited(context: HandlerContext, msg: IncomingMessa
   if (!expectsReply(msg)) return false;
   await context.emit('httpReply', reply);
   return true;
+}
+
+const told = new Set<string>();
+
+/** Logs `text` at info the first time this process meets `key`: a hint that every message of a flow would repeat. */
+export function logOnce(logger: Logger, key: string, text: string): void {
+  if (told.has(key)) return;
+  told.add(key);
+  logger.info(text);
+}
+
+/** Forgets what logOnce logged (tests start from a fresh process's state). */
+export function forgetLoggedOnce(): void {
+  told.clear();
 }
 
 const NO_STORE = { 'Cache-Control': 'no-store' };

@@ -10,7 +10,7 @@ import { acceptTap } from '../input/tap/acceptTap';
 import { TapRefused } from '../input/tap/tapRefused';
 import { MetaModel } from '../metadata';
 import { HandlerContext, IncomingMessage, StepConfig } from '../runtime/context';
-import { redirectReply, refusalReply, replyIfAwaited } from '../runtime/httpReply';
+import { logOnce, redirectReply, refusalReply, replyIfAwaited } from '../runtime/httpReply';
 import { emitData, withLightspeed } from '../runtime/session';
 import { loadTapRecords } from '../runtime/tapRecords';
 
@@ -33,13 +33,10 @@ export async function process(this: HandlerContext, msg: IncomingMessage, cfg: S
   });
 }
 
-let toldAboutReplies = false;
-
 async function answerTap(context: HandlerContext, msg: IncomingMessage, tap: Record<string, string>): Promise<void> {
-  if (await replyIfAwaited(context, msg, redirectReply(tap.returnURL, 'Back to the register')) || toldAboutReplies) return;
-  toldAboutReplies = true;
-  context.logger.info('Register button: this flow does not answer its caller, so the cashier sees the platform\'s "thank you" '
-    + 'instead of going back to the register: turn on real-time for the flow (Enable real-time) to send the redirect');
+  if (await replyIfAwaited(context, msg, redirectReply(tap.returnURL, 'Back to the register'))) return;
+  logOnce(context.logger, 'registerButton: no reply_to', 'Register button: this flow does not answer its caller, so the cashier sees '
+    + 'the platform\'s "thank you" instead of going back to the register: turn on real-time for the flow (Enable real-time) to send the redirect');
 }
 
 const TAP_FIELDS = ['type', 'accountID', 'saleID', 'customerID', 'shopID', 'registerID', 'employeeID', 'systemUserID', 'returnURL', 'exp', 'kid', 'alg'];
