@@ -66,7 +66,10 @@ export function signTap(tap: TapRequest, options: SimulatorOptions): SignedTap {
 export function tapContext(store: Store, options: SimulatorOptions, screen: string, id: number): Record<string, string> {
   const entity = screen === 'workorder' ? 'Workorder' : 'Sale';
   const record = store.get(entity, id);
-  if (!record) throw new Error(`the simulator has no ${entity} ${id}`);
+  if (!record) {
+    const hint = entity === 'Sale' ? ` (it seeded ${store.list('Sale').length}; --sales N seeds more)` : ' (none is seeded: create one first)';
+    throw new Error(`the simulator has no ${entity} ${id}${hint}`);
+  }
   const field = (name: string): string => (record[name] === undefined || record[name] === '' ? '0' : String(record[name]));
   return {
     accountID: options.accountId, type: screen, saleID: String(id), customerID: field('customerID'), shopID: field('shopID'),
