@@ -2,6 +2,7 @@
  * Command line: `npm run simulator -- --port 8787 --seed demo --items 10000` starts a simulator, prints its base URL,
  * writes a ready-to-use credential file and prints its path, and serves until SIGINT/SIGTERM.
  */
+import { announceButtonTaps, BUTTON_USAGE, ButtonArgs, takeButtonArgs } from './buttonCli';
 import { defaultCredentialFile, shownPath, writeCredentialFile } from './credentialFile';
 import { startSimulator, SimulatorOptions } from './index';
 import { EmptyListShape, HeavyPageAnswer, ScheduledFailure } from './options';
@@ -45,6 +46,7 @@ const USAGE = `Usage: node dist/simulator/cli.js [options]
   --latency MS --failure-rate 0..1 --log-limit N --no-retry-after
   --keep-refresh-tokens (never retire a refreshed-away refresh token: the printed one keeps working)
   --credential-file PATH (where to write the credential; default local/simulator-credential.json in the repository)
+${BUTTON_USAGE}
 Answers Lightspeed does not document (the component must survive each):
   --datetime-between accept|reject   (accept) '><' on a datetime field; reject answers 400
   --empty-list attributes|count|object|empty   (attributes) the answer to a query without records
@@ -150,9 +152,12 @@ function exitIfPortBusy(error: unknown): never {
 
 async function main(): Promise<void> {
   let options: Partial<SimulatorOptions>;
-  const { argv, file } = takeCredentialFile(process.argv.slice(2));
+  let button: ButtonArgs;
+  const { argv: all, file } = takeCredentialFile(process.argv.slice(2));
   try {
-    options = parseArgs(argv);
+    const taken = takeButtonArgs(all);
+    button = taken.button;
+    options = parseArgs(taken.argv);
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     process.exit(2);
@@ -162,7 +167,9 @@ async function main(): Promise<void> {
   const o = sim.options;
   console.log(`Lightspeed Retail simulator listening on ${sim.url} (seed "${o.seed}", ${o.items} items, ${o.customers} customers, started in ${Date.now() - started} ms)`);
   console.log(`Rate limit: ${o.rateLimit ? `bucket ${o.bucketSize}, drip ${o.dripRate}/s, ${o.costModel} costs${o.burstLimit ? `, burst ${o.burstLimit}/s` : ''}` : 'off'}`);
-  announceCredential(file ?? defaultCredentialFile(), sim.credentials);
+  const credentialFile = file ?? defaultCredentialFile();
+  announceCredential(credentialFile, sim.credentials);
+  announceButtonTaps(sim, button, credentialFile);
   console.log(`Stop it with Ctrl+C, or from another shell: kill ${process.pid}`);
   const stop = (signal: string): void => {
     console.log(`${signal}: stopping (${sim.stats.requests} requests served)`);

@@ -8,6 +8,7 @@ import { SimulatorOptions, resolveOptions } from './options';
 
 export { defaultOptions } from './options';
 import { Prng } from './prng';
+import { SignedTap, signTap, tapContext } from './menuButton';
 import { loadCostTable } from './protocol';
 import { BurstLimiter, LeakyBucket } from './rateLimiter';
 import { Relations } from './relations';
@@ -23,6 +24,8 @@ export type { SimulatorStats, RequestLogEntry, BucketSample, FaultCounters } fro
 export type { TokenCounters } from './oauth';
 export type { WireObject, WireValue, SimEntity } from './types';
 export { Store } from './store';
+export type { SignedTap, TapRequest } from './menuButton';
+export { RETURN_URL, TAP_LIFETIME_SECONDS } from './menuButton';
 
 /** What the component needs to talk to the simulator (same shape as the component's credential). */
 export interface SimulatorCredentials {
@@ -55,6 +58,13 @@ export interface Simulator {
   resetStats(): void;
   /** Empties the rate-limit buckets and burst windows. */
   resetRateLimits(): void;
+  /**
+   * A tap on a custom menu button that opens `buttonUrl`, on `screen` (sale, refund, layaway, workorder) of the sale
+   * or workorder `id`, signed with the simulator's current key; `params` adds or replaces parameters before signing.
+   */
+  signButtonTap(buttonUrl: string, screen: string, id: number, extra?: { params?: Record<string, string>; exp?: number; kid?: string }): SignedTap;
+  /** Lightspeed rotates its key: the key set gains a second key, and taps are signed with it from now on. */
+  rotateButtonKey(): void;
   close(): Promise<void>;
 }
 
@@ -119,6 +129,12 @@ export async function startSimulator(partial: Partial<SimulatorOptions> = {}): P
       return token;
     },
     resetStats: () => resetStats(stats),
+    signButtonTap: (buttonUrl, screen, id, extra = {}) => signTap({
+      buttonUrl, params: { ...tapContext(store, options, screen, id), ...extra.params }, exp: extra.exp, kid: extra.kid,
+    }, options),
+    rotateButtonKey: () => {
+      options.menuButtonKeyRotated = true;
+    },
     resetRateLimits: () => {
       core.bucket.reset();
       core.burst.reset();

@@ -114,6 +114,8 @@ export interface SimulatorOptions {
   malformedBody: CountedFault | null;
   /** How `Customer.json?Contact.email=...` is answered (see contactSearch.ts). */
   contactEmailSearch: ContactEmailSearch;
+  /** Custom menu buttons: false, the key set holds the first key and taps are signed with it; true, it holds both and taps use the second (menuButton.ts). */
+  menuButtonKeyRotated: boolean;
   /** Clock in epoch ms; inject a fake one to test bucket and token arithmetic. */
   now: () => number;
   /** Bound of the request log and of the bucket-level samples. */
@@ -170,6 +172,7 @@ export function defaultOptions(): SimulatorOptions {
     slowResponses: null,
     malformedBody: null,
     contactEmailSearch: 'match',
+    menuButtonKeyRotated: false,
     now: () => Date.now(),
     logLimit: 10_000,
     sampleLimit: 10_000,

@@ -6,6 +6,7 @@ import { SimulatorCore } from './core';
 import { failureResponse, malformedText, randomFailure, takeCounted, takeScheduledFailure } from './faults';
 import { readBody } from './http';
 import { serveImage } from './images';
+import { keySet } from './menuButton';
 import { handleOAuth, isOAuthPath } from './oauthRoutes';
 import { RouteResult } from './routes';
 import { recordRequest } from './stats';
@@ -52,6 +53,7 @@ async function respond(core: SimulatorCore, req: IncomingMessage, url: URL, rout
   }
   if (route) return handleApi(core, method, url, req.headers, raw, route);
   if (method === 'GET' && url.pathname.startsWith('/images/')) return serveImage(core, url.pathname);
+  if (method === 'GET' && url.pathname === '/.well-known/jwks') return { status: 200, body: keySet(core.options) };
   return { status: 404, body: errorEnvelope(404, `Nothing at ${url.pathname}`, 'NotFoundException') };
 }
 

@@ -13,6 +13,7 @@ module.exports = {
     'dist/spec-e2e/specs/uploadImage.spec.js',
     'dist/spec-e2e/specs/completedSalesToStock.spec.js',
     'dist/spec-e2e/specs/sharedAccount.spec.js',
+    'dist/spec-e2e/specs/registerButton.spec.js',
     'dist/spec-e2e/specs/cleanup.spec.js',
   ],
   timeout: 60000,

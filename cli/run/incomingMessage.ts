@@ -2,14 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { PlatformMessage } from '../../lib/runtime/messages';
 import { readJsonObject } from '../jsonFile';
 
-/** The message as sailor hands it to `process`: the shape the component emits too. */
-export type SailorMessage = PlatformMessage;
+/** The message as sailor hands it to `process`: the shape the component emits too, plus a webhook request's parts. */
+export type SailorMessage = PlatformMessage & { query?: Record<string, unknown>; method?: string; url?: string; additionalUrlPath?: string };
 
-const MESSAGE_KEYS = new Set(['id', 'body', 'headers', 'attachments', 'metadata']);
+/** What the platform adds to a webhook trigger's message: the request's query, method and URL. */
+const WEBHOOK_KEYS = ['query', 'method', 'url', 'additionalUrlPath'] as const;
+const MESSAGE_KEYS = new Set<string>(['id', 'body', 'headers', 'attachments', 'metadata', ...WEBHOOK_KEYS]);
 
 /**
  * The message for `--msg file`: the file is the body, unless it is shaped like a whole message
- * (`{"body": ...}` with only id/body/headers/attachments/metadata keys), as copied from a platform log.
+ * (`{"body": ...}` with only id/body/headers/attachments/metadata keys, and a webhook's query/method/url), as copied
+ * from a platform log.
  */
 export function loadMessage(path: string | undefined): SailorMessage {
   const content = path === undefined ? {} : readJsonObject(path, '--msg');
@@ -21,6 +24,7 @@ export function loadMessage(path: string | undefined): SailorMessage {
     headers: part('headers'),
     attachments: part('attachments'),
     metadata: part('metadata'),
+    ...(whole ? Object.fromEntries(WEBHOOK_KEYS.filter((key) => content[key] !== undefined).map((key) => [key, content[key]])) : {}),
   };
 }
 

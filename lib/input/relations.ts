@@ -2,6 +2,9 @@ import { EntitySpec } from '../catalog/types';
 import { ValidationError } from '../client/http';
 import { didYouMean } from '../text/suggest';
 
+/** What a flow about a sale needs of it (an accounting feed, an ERP), loaded with it by default. */
+export const SALE_RELATIONS = ['SaleLines', 'SaleLines.Item', 'SalePayments', 'SalePayments.PaymentType', 'Customer', 'Customer.Contact'];
+
 /**
  * `ItemShops, Category` or an array; checked against the entity's relations when the catalog lists them. Keys every
  * record carries anyway (Item's `Prices`) are accepted and left out of the request: there is nothing to load.

@@ -25,6 +25,11 @@ export interface IncomingMessage {
   headers?: Record<string, unknown>;
   /** Binary content beside the body: `{name: {url, size, "content-type"}}`. */
   attachments?: Record<string, unknown>;
+  /** A webhook request's query parameters, decoded (a webhook trigger's message only). */
+  query?: Record<string, unknown>;
+  /** A webhook request's method and URL as the platform saw them (what `url` holds is not documented). */
+  method?: string;
+  url?: string;
 }
 
 /** Step fields merged with the credential's, as sailor passes them. */

@@ -1,12 +1,10 @@
 /** Trigger "Completed sales": each sale once, when it is completed, with its lines, payments and customer. */
 import { HandlerContext, IncomingMessage, StepConfig } from '../runtime/context';
 import { accountListModel } from '../runtime/accountLists';
+import { SALE_RELATIONS } from '../input/relations';
 import { runPolling } from './polling/engine';
 import { PollingSnapshot } from './polling/plan';
 import { checkbox, equalsFilter, optionalId, readyMadeMetaModel, relationsOr } from './polling/readyMade';
-
-/** What an accounting flow needs of a sale, loaded with it by default. */
-export const SALE_RELATIONS = ['SaleLines', 'SaleLines.Item', 'SalePayments', 'SalePayments.PaymentType', 'Customer', 'Customer.Contact'];
 
 /** The Polling entity trigger's fields for this step: Sale by completeTime, completed (and not voided) only. */
 export function completedSalesCfg(cfg: StepConfig): StepConfig {

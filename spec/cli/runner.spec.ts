@@ -203,7 +203,7 @@ describe('lightspeed-retail run', () => {
       [['lookupObjectById', '--cfg'], '--cfg needs a value'],
       [['lookupObjectById', '--cfg', '--msg', 'msg.json'], '--cfg needs a value'],
       [['pollingEntity', '--cfg', 'cfg.json', '--debug=yes'], '--debug takes no value'],
-      [[], 'name the function to run: pollingEntity, completedSales, stockChanges, newCustomers, createObject, '],
+      [[], 'name the function to run: pollingEntity, completedSales, stockChanges, newCustomers, registerButton, createObject, '],
       [['lookupObjectByID', '--cfg', 'cfg.json'], 'unknown function "lookupObjectByID"; did you mean lookupObjectById? The functions: pollingEntity, '],
       [['lookupObjectById', '--cfg', 'absent.json'], '--cfg: no such file'],
       [['lookupObjectById', '--cfg', 'cfg.json', '--method', 'getMetaModell'], 'lookupObjectById has no method "getMetaModell"; did you mean getMetaModel?'],

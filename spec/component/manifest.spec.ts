@@ -56,6 +56,8 @@ describe('component.json', () => {
     expect(Object.fromEntries(Object.entries(manifest.triggers).map(([key, trigger]) => [key, [trigger.title, trigger.type]]))).to.deep.equal({
       pollingEntity: ['Polling entity', 'polling'], completedSales: ['Completed sales', 'polling'],
       stockChanges: ['Stock changes', 'polling'], newCustomers: ['New customers', 'polling'],
+      // No type: a webhook trigger, started by a request to the flow's URL (a tap on a register button).
+      registerButton: ['Register button', undefined],
     });
     expect(Object.fromEntries(Object.entries(manifest.actions).map(([key, action]) => [key, action.title]))).to.deep.equal({
       createObject: 'Create Object', upsertObject: 'Upsert Object', updateObject: 'Update Object',
@@ -149,7 +151,7 @@ describe('component.json', () => {
     const notAsync = modules.flatMap(([main, module]) => ['process', 'init', 'startup', 'shutdown']
       .filter((name) => typeof module[name] === 'function' && (module[name] as () => unknown).constructor.name !== 'AsyncFunction')
       .map((name) => `${main} ${name}`));
-    expect(modules.length).to.equal(13);
+    expect(modules.length).to.equal(14);
     expect(notAsync).to.deep.equal([]);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     expect((require(path.join(root, 'verifyCredentials')) as () => unknown).constructor.name).to.equal('AsyncFunction');

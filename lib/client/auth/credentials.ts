@@ -94,7 +94,8 @@ export function parseTokenUrl(value: string | undefined): string {
   return url.toString();
 }
 
-function parseUrl(field: string, value: string): URL {
+/** An https URL (plain http only on localhost, for the simulator), or an error naming `field`. */
+export function parseUrl(field: string, value: string): URL {
   let url: URL;
   try {
     url = new URL(value);
