@@ -15,6 +15,7 @@ import { didYouMean } from '../text/suggest';
 import { entityForAction } from './entity';
 import { matchFieldFromConfig } from './matchInput';
 import { bodyObject, MAX_BODY_BYTES, validated } from './validate';
+import { checkWriteValues, refuseIgnoredFields } from './writeRules';
 
 export type SyncMode = 'createAndUpdate' | 'updateOnly' | 'createOnly';
 export type SyncEmit = 'emitSummary' | 'emitIndividually';
@@ -133,8 +134,9 @@ export function syncRecordSchema(config: Pick<SyncConfig, 'entity' | 'field' | '
 }
 
 /**
- * Each record checked against the entity's schema and given its key; those that fail are refused with the field named
- * (`records[3].defaultCost: must be number, got "cheap"`), the others go on.
+ * Each record checked against the entity's schema and what Lightspeed refuses or ignores in a write (lib/input/writeRules.ts),
+ * and given its key; those that fail are refused with the field named (`records[3].defaultCost: must be number, got
+ * "cheap"`, `records[4].ItemShops.ItemShop.0.qoh: must be 0 or more...`), the others go on.
  */
 export function prepareRecords(records: unknown[], config: SyncConfig): { items: SyncItem[]; refused: RefusedRecord[] } {
   const schema = syncRecordSchema(config);
@@ -164,7 +166,10 @@ function prepareOne(raw: unknown, index: number, schema: JsonSchema, cacheKey: s
   }
   let record: JsonRecord;
   try {
+    // What Upsert refuses for the same Match by, before any request: a read-only field, a stock entry naming no shop...
+    if (config.byPrimaryKey) refuseIgnoredFields(config.entity, 'upsert', raw);
     record = validated(cacheKey, schema, raw, config.entity.name);
+    checkWriteValues(config.entity, 'upsert', record);
   } catch (error) {
     if (error instanceof ValidationError) throw new ValidationError(error.field.replace(/^body/, at), error.problem);
     throw error;
