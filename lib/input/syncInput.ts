@@ -86,8 +86,13 @@ export function syncConfig(cfg: StepConfig): SyncConfig {
     field: chosen ?? primaryKeyMatch(entity),
     byPrimaryKey: chosen === undefined,
     mode: choice(cfg, 'syncMode', SYNC_MODES, 'createAndUpdate'),
-    emit: choice(cfg, 'emitBehavior', SYNC_EMITS, 'emitSummary'),
+    emit: syncEmit(cfg),
   };
+}
+
+/** The step's Emit behavior for a batch: one summary (default) or one message per record. */
+export function syncEmit(cfg: StepConfig): SyncEmit {
+  return choice(cfg, 'emitBehavior', SYNC_EMITS, 'emitSummary');
 }
 
 /** The records' source named by the body, or a ValidationError. */
