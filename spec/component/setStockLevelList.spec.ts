@@ -4,26 +4,19 @@ import * as setStock from '../../lib/actions/setStockLevel';
 import { resetConnections } from '../../lib/client/connections';
 import { ValidationError } from '../../lib/client/http';
 import { setClientOverrides } from '../../lib/runtime/session';
-import { SyncSummary } from '../../lib/runtime/sync/outcomes';
 import { Simulator } from '../../simulator';
 import { SECRETS } from '../helpers/capture';
-import { apiRequests, Emitted, run, simulatorWith } from '../helpers/component';
+import { apiRequests, run, simulatorWith } from '../helpers/component';
 import { ACCOUNT_PATH, API, cfg as nockCfg } from '../helpers/lightspeed';
 import { recordWrites } from '../helpers/sentWrites';
+import { summaryOf, total } from '../helpers/syncSummary';
 
 type Cfg = Awaited<ReturnType<typeof simulatorWith>>['cfg'];
 type Row = Record<string, unknown>;
-type Result = Emitted & { thrown?: Error };
 const ACCOUNT = '/API/V3/Account/123456';
 const sku = (id: number): string => `SKU-${String(id).padStart(6, '0')}`;
 const writes = (sim: Simulator): string[] => apiRequests(sim).filter((line) => !line.startsWith('GET'));
 const reads = (sim: Simulator): string[] => apiRequests(sim).filter((line) => line.startsWith('GET')).map((line) => decodeURIComponent(line.replace(/[?&]limit=\d+$/, '').replace(/&limit=\d+&/, '&')));
-const summaryOf = (result: Result): SyncSummary => {
-  expect(result.thrown, result.thrown?.stack).to.equal(undefined);
-  expect(result.data, 'one message').to.have.length(1);
-  return result.data[0] as SyncSummary;
-};
-const total = (summary: SyncSummary): number => summary.created + summary.updated + summary.unchanged + summary.skipped + summary.failed;
 
 describe('action Set Stock Level given a list (against the simulator, which follows Lightspeed\'s documentation)', () => {
   let sim: Simulator;

@@ -1,11 +1,11 @@
 import { expect } from 'chai';
 import * as syncRecords from '../../lib/actions/syncRecords';
 import { ValidationError } from '../../lib/client/http';
-import { SyncSummary } from '../../lib/runtime/sync/outcomes';
 import { Simulator, WireObject } from '../../simulator';
 import { apiRequests, Emitted, run, simulatorWith } from '../helpers/component';
 import { ObjectStorage } from '../helpers/objectStorage';
 import { recordWrites } from '../helpers/sentWrites';
+import { summaryOf, total } from '../helpers/syncSummary';
 
 type Cfg = Awaited<ReturnType<typeof simulatorWith>>['cfg'];
 type Row = Record<string, unknown>;
@@ -16,13 +16,6 @@ const ACCOUNT = '/API/V3/Account/123456';
 const sku = (id: number): string => `SKU-${String(id).padStart(6, '0')}`;
 const writes = (sim: Simulator): string[] => apiRequests(sim).filter((line) => !line.startsWith('GET'));
 const queries = (sim: Simulator): string[] => apiRequests(sim).filter((line) => line.startsWith(`GET ${ACCOUNT}/Item.json`));
-const summaryOf = (result: Result): SyncSummary => {
-  expect(result.thrown, result.thrown?.stack).to.equal(undefined);
-  expect(result.data, 'one message').to.have.length(1);
-  return result.data[0] as SyncSummary;
-};
-/** An outcome count for each input record. */
-const total = (summary: SyncSummary): number => summary.created + summary.updated + summary.unchanged + summary.skipped + summary.failed;
 
 describe('Sync records (against the simulator)', () => {
   let sim: Simulator;
