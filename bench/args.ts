@@ -11,7 +11,7 @@ export interface BenchArgs {
   strict: boolean;
 }
 
-export const SCENARIO_KEYS: ScenarioKey[] = ['rate', 'heavy', 'memory', 'overhead', 'concurrency', 'shared-bucket', 'image-upload'];
+export const SCENARIO_KEYS: ScenarioKey[] = ['rate', 'heavy', 'memory', 'overhead', 'concurrency', 'shared-bucket', 'image-upload', 'catalog-sync'];
 
 export const USAGE = `usage: node dist/bench/run.js [--quick] [--only ${SCENARIO_KEYS.join(',')}] [--out file.json] [--strict]`;
 

@@ -9,12 +9,13 @@ import { elapsedSince } from './numbers';
 import { overhead } from './overhead';
 import { rateLimitEfficiency } from './rateLimitEfficiency';
 import { BenchLine, Scenario, ScenarioReport } from './scenario';
+import { catalogSync } from './catalogSync';
 import { sharedBucket } from './sharedBucket';
 import { BenchResults, defaultResultsPath, environment, writeResults } from './resultsWriter';
 import { formatTable } from './table';
 import { failsTheRun, judged, misses } from './verdicts';
 
-const SCENARIOS: Scenario[] = [rateLimitEfficiency, heavyPages, memory, overhead, concurrency, sharedBucket, imageUpload];
+const SCENARIOS: Scenario[] = [rateLimitEfficiency, heavyPages, memory, overhead, concurrency, sharedBucket, imageUpload, catalogSync];
 
 async function runScenario(scenario: Scenario, args: BenchArgs): Promise<ScenarioReport> {
   const started = performance.now();

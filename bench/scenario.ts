@@ -36,7 +36,7 @@ export interface ScenarioReport {
   durationMs: number;
 }
 
-export type ScenarioKey = 'rate' | 'heavy' | 'memory' | 'overhead' | 'concurrency' | 'shared-bucket' | 'image-upload';
+export type ScenarioKey = 'rate' | 'heavy' | 'memory' | 'overhead' | 'concurrency' | 'shared-bucket' | 'image-upload' | 'catalog-sync';
 
 export interface BenchMode {
   /** Small data sets and few repeats: a smoke test for CI. */

@@ -68,7 +68,8 @@ export async function syncRecordsMetaModel(cfg: StepConfig): Promise<MetaModel> 
   return { in: toPlatformSchema(input), out: config.emit === 'emitIndividually' ? result : syncSummarySchema(result) };
 }
 
-function syncResultSchema(record: JsonSchema | undefined): JsonSchema {
+/** One record's result in a batch (`record`: what emitIndividually adds). */
+export function syncResultSchema(record: JsonSchema | undefined): JsonSchema {
   const properties: Record<string, JsonSchema> = {
     index: { type: 'integer', title: 'Position in the input (from 0)' },
     key: { type: 'string', title: 'Key' },
@@ -80,7 +81,8 @@ function syncResultSchema(record: JsonSchema | undefined): JsonSchema {
   return { type: 'object', properties: record ? { ...properties, record } : properties };
 }
 
-function syncSummarySchema(result: JsonSchema): JsonSchema {
+/** A batch's summary: the counts, the drips, the results. */
+export function syncSummarySchema(result: JsonSchema): JsonSchema {
   const count = (title: string): JsonSchema => ({ type: 'integer', title });
   return {
     type: 'object',

@@ -10,6 +10,7 @@ module.exports = {
     'dist/spec-e2e/specs/errors.spec.js',
     'dist/spec-e2e/specs/upsertByKey.spec.js',
     'dist/spec-e2e/specs/syncRecords.spec.js',
+    'dist/spec-e2e/specs/setStockLevelList.spec.js',
     'dist/spec-e2e/specs/uploadImage.spec.js',
     'dist/spec-e2e/specs/completedSalesToStock.spec.js',
     'dist/spec-e2e/specs/sharedAccount.spec.js',

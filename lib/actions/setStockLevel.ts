@@ -1,6 +1,7 @@
 /**
  * Action "Set Stock Level": sets the quantity on hand (and optionally the reorder settings) of one item in one shop,
- * where Lightspeed sets them (lib/runtime/stockWrites.ts). Setting, not adding, so that a retry after a lost answer
+ * where Lightspeed sets them (lib/runtime/stockWrites.ts), or of a list of up to 10,000 such levels, synced as Sync
+ * records syncs records (lib/runtime/sync/stockSync.ts). Setting, not adding, so that a retry after a lost answer
  * changes nothing twice; only what differs is written, and what Lightspeed answered is emitted.
  */
 import { getEntity } from '../catalog';
@@ -9,11 +10,13 @@ import { JsonRecord } from '../catalog/records';
 import { EntityApi } from '../client/entityApi';
 import { ComponentError, NotFoundError } from '../client/http';
 import { literalValue } from '../input/filters';
-import { ItemRef, ShopRef, StockLevelInput, stockLevelInput } from '../input/stockLevelInput';
+import { ItemRef, ShopRef, StockLevelInput } from '../input/stockLevelInput';
+import { StockLevelList, stockLevelRequest } from '../input/stockLevelList';
 import { HandlerContext, IncomingMessage, StepConfig } from '../runtime/context';
 import { findByKey } from '../runtime/findByKey';
 import { emitData, withLightspeed } from '../runtime/session';
 import { changedLevels, writeStock } from '../runtime/stockWrites';
+import { syncStockLevels } from '../runtime/sync/stockSync';
 import { stockLevelMetaModel } from './stockLevelMetadata';
 
 /** What the action emits: every number as Lightspeed answered it. */
@@ -29,9 +32,20 @@ export interface StockLevelResult {
 }
 
 export async function process(this: HandlerContext, msg: IncomingMessage, cfg: StepConfig): Promise<void> {
-  const input = stockLevelInput(msg, cfg);
-  const result = await withLightspeed(this, cfg, (api) => setStockLevel(api, input));
+  const request = stockLevelRequest(msg, cfg);
+  if (request.kind === 'list') return setStockLevels(this, cfg, request.list);
+  const result = await withLightspeed(this, cfg, (api) => setStockLevel(api, request.input));
   await emitData(this, result);
+}
+
+/** A list: one summary (or one message per level, as it is settled). */
+async function setStockLevels(context: HandlerContext, cfg: StepConfig, list: StockLevelList): Promise<void> {
+  const individually = list.emit === 'emitIndividually';
+  const summary = await withLightspeed(context, cfg, (api, client) => syncStockLevels(api, client, list, {
+    logger: context.logger,
+    onResult: individually ? async (result) => { await emitData(context, result); } : undefined,
+  }));
+  if (!individually) await emitData(context, summary);
 }
 
 async function setStockLevel(api: EntityApi, input: StockLevelInput): Promise<StockLevelResult> {

@@ -58,29 +58,42 @@ export function stockMatchField(cfg: StepConfig): MatchField | undefined {
 
 /** The message body, validated before any request. */
 export function stockLevelInput(msg: IncomingMessage, cfg: StepConfig): StockLevelInput {
-  const field = stockMatchField(cfg);
-  const body = validated(`SetStockLevel:${field?.key ?? 'itemID'}`, stockLevelSchema(field), bodyObject(msg.body), 'the stock level');
-  return { item: itemRef(body, field), shop: shopRef(body), levels: levels(body) };
+  return stockLevelAt(bodyObject(msg.body), stockMatchField(cfg), 'body');
 }
 
-function itemRef(body: Record<string, unknown>, field: MatchField | undefined): ItemRef {
+/**
+ * One level, validated: the body (`at` = `body`) or an element of a list (`levels[3]`), every error naming its field
+ * there. The same compiled schema serves both.
+ */
+export function stockLevelAt(raw: Record<string, unknown>, field: MatchField | undefined, at: string): StockLevelInput {
+  let body: Record<string, unknown>;
+  try {
+    body = validated(`SetStockLevel:${field?.key ?? 'itemID'}`, stockLevelSchema(field), raw, 'the stock level');
+  } catch (error) {
+    if (error instanceof ValidationError && at !== 'body') throw new ValidationError(error.field.replace(/^body/, at), error.problem.replace(/\bbody\./g, `${at}.`));
+    throw error;
+  }
+  return { item: itemRef(body, field, at), shop: shopRef(body, at), levels: levels(body, at) };
+}
+
+function itemRef(body: Record<string, unknown>, field: MatchField | undefined, at: string): ItemRef {
   if (!field) return { itemID: body.itemID as number };
   const value = body[field.key];
-  if (value === undefined || value === null || String(value).trim() === '') throw new ValidationError(`body.${field.key}`, `is required to find the Item by ${field.label}`);
+  if (value === undefined || value === null || String(value).trim() === '') throw new ValidationError(`${at}.${field.key}`, `is required to find the Item by ${field.label}`);
   return { field, value: String(value) };
 }
 
-function shopRef(body: Record<string, unknown>): ShopRef {
+function shopRef(body: Record<string, unknown>, at: string): ShopRef {
   const name = typeof body.shopName === 'string' ? body.shopName.trim() : '';
-  if (body.shopID !== undefined && name !== '') throw new ValidationError('body.shopName', 'must be left out when shopID is given: give one of them');
+  if (body.shopID !== undefined && name !== '') throw new ValidationError(`${at}.shopName`, 'must be left out when shopID is given: give one of them');
   if (body.shopID !== undefined) return { shopID: body.shopID as number };
-  if (name === '') throw new ValidationError('body.shopID', 'is required (or body.shopName): the shop whose stock to set');
+  if (name === '') throw new ValidationError(`${at}.shopID`, `is required (or ${at}.shopName): the shop whose stock to set`);
   return { name };
 }
 
-function levels(body: Record<string, unknown>): StockLevels {
+function levels(body: Record<string, unknown>, at: string): StockLevels {
   const result: StockLevels = { qoh: body.qoh as number };
-  checkQoh('body.qoh', result.qoh);
+  checkQoh(`${at}.qoh`, result.qoh);
   if (body.reorderPoint !== undefined) result.reorderPoint = body.reorderPoint as number;
   if (body.reorderLevel !== undefined) result.reorderLevel = body.reorderLevel as number;
   return result;

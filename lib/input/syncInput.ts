@@ -15,6 +15,7 @@ import { didYouMean } from '../text/suggest';
 import { entityForAction } from './entity';
 import { matchFieldFromConfig } from './matchInput';
 import { bodyObject, MAX_BODY_BYTES, validated } from './validate';
+import { checkWriteValues, refuseIgnoredFields } from './writeRules';
 
 export type SyncMode = 'createAndUpdate' | 'updateOnly' | 'createOnly';
 export type SyncEmit = 'emitSummary' | 'emitIndividually';
@@ -85,8 +86,13 @@ export function syncConfig(cfg: StepConfig): SyncConfig {
     field: chosen ?? primaryKeyMatch(entity),
     byPrimaryKey: chosen === undefined,
     mode: choice(cfg, 'syncMode', SYNC_MODES, 'createAndUpdate'),
-    emit: choice(cfg, 'emitBehavior', SYNC_EMITS, 'emitSummary'),
+    emit: syncEmit(cfg),
   };
+}
+
+/** The step's Emit behavior for a batch: one summary (default) or one message per record. */
+export function syncEmit(cfg: StepConfig): SyncEmit {
+  return choice(cfg, 'emitBehavior', SYNC_EMITS, 'emitSummary');
 }
 
 /** The records' source named by the body, or a ValidationError. */
@@ -133,8 +139,9 @@ export function syncRecordSchema(config: Pick<SyncConfig, 'entity' | 'field' | '
 }
 
 /**
- * Each record checked against the entity's schema and given its key; those that fail are refused with the field named
- * (`records[3].defaultCost: must be number, got "cheap"`), the others go on.
+ * Each record checked against the entity's schema and what Lightspeed refuses or ignores in a write (lib/input/writeRules.ts),
+ * and given its key; those that fail are refused with the field named (`records[3].defaultCost: must be number, got
+ * "cheap"`, `records[4].ItemShops.ItemShop.0.qoh: must be 0 or more...`), the others go on.
  */
 export function prepareRecords(records: unknown[], config: SyncConfig): { items: SyncItem[]; refused: RefusedRecord[] } {
   const schema = syncRecordSchema(config);
@@ -164,7 +171,10 @@ function prepareOne(raw: unknown, index: number, schema: JsonSchema, cacheKey: s
   }
   let record: JsonRecord;
   try {
+    // What Upsert refuses for the same Match by, before any request: a read-only field, a stock entry naming no shop...
+    if (config.byPrimaryKey) refuseIgnoredFields(config.entity, 'upsert', raw);
     record = validated(cacheKey, schema, raw, config.entity.name);
+    checkWriteValues(config.entity, 'upsert', record);
   } catch (error) {
     if (error instanceof ValidationError) throw new ValidationError(error.field.replace(/^body/, at), error.problem);
     throw error;

@@ -17,14 +17,27 @@ export function changedLevels(stock: JsonRecord, levels: StockLevels): Partial<S
   return Object.fromEntries(Object.entries(levels).filter(([field, value]) => Number(stock[field]) !== value));
 }
 
+/** Sends a quantity and returns the ItemShop as Lightspeed answered it. */
+export type QuantityWriter = (stock: JsonRecord, qoh: number) => Promise<JsonRecord>;
+
+/** One stock entry of an Item write: the ItemShop by its ID, and nothing but the quantity. */
+export interface QuantityEntry {
+  itemShopID: number;
+  qoh: number;
+}
+
 /**
  * Writes `changes` to the ItemShop `stock` (as read from Lightspeed) and returns the ItemShop as Lightspeed last
- * answered it. An answer that does not hold a value asked for fails with `fail`, naming both numbers.
+ * answered it. An answer that does not hold a value asked for fails with `fail`, naming both numbers. The quantity
+ * goes through `writeQuantity`: by default a PUT of the Item with this one entry (a list of levels sends an Item's
+ * several entries in one PUT).
  */
-export async function writeStock(api: EntityApi, stock: JsonRecord, changes: Partial<StockLevels>, fail: Refusal): Promise<JsonRecord> {
+export async function writeStock(
+  api: EntityApi, stock: JsonRecord, changes: Partial<StockLevels>, fail: Refusal, writeQuantity: QuantityWriter = (one, qoh) => quantityOfOne(api, one, qoh),
+): Promise<JsonRecord> {
   let answered = stock;
   if (changes.qoh !== undefined) {
-    answered = await writeQuantity(api, stock, changes.qoh);
+    answered = await writeQuantity(stock, changes.qoh);
     expectAnswered(answered, { qoh: changes.qoh }, fail);
   }
   const reorder = Object.fromEntries(REORDER.filter((field) => changes[field] !== undefined).map((field) => [field, changes[field] as number]));
@@ -35,13 +48,21 @@ export async function writeStock(api: EntityApi, stock: JsonRecord, changes: Par
   return answered;
 }
 
-/**
- * `PUT Item/{itemID}.json` with the one stock entry, named by its itemShopID and carrying nothing but the quantity;
- * the ItemShop as the answer holds it (a PUT of an Item answers with its ItemShops), else as read back.
- */
-async function writeQuantity(api: EntityApi, stock: JsonRecord, qoh: number): Promise<JsonRecord> {
+async function quantityOfOne(api: EntityApi, stock: JsonRecord, qoh: number): Promise<JsonRecord> {
   const itemShopID = Number(stock.itemShopID);
-  const item = await api.update(getEntity('Item'), { itemID: stock.itemID }, { ItemShops: { ItemShop: [{ itemShopID, qoh }] } });
+  return stockAnswered(api, await putQuantities(api, Number(stock.itemID), [{ itemShopID, qoh }]), itemShopID);
+}
+
+/**
+ * `PUT Item/{itemID}.json` with stock entries, each named by its itemShopID and carrying nothing but the quantity
+ * (Lightspeed sets each entry, never adds one: a retry is safe). Returns the Item as answered.
+ */
+export function putQuantities(api: EntityApi, itemID: number, entries: QuantityEntry[]): Promise<JsonRecord> {
+  return api.update(getEntity('Item'), { itemID }, { ItemShops: { ItemShop: entries.map(({ itemShopID, qoh }) => ({ itemShopID, qoh })) } });
+}
+
+/** The ItemShop as the Item's answer holds it (a PUT of an Item answers with its ItemShops), else as read back. */
+export async function stockAnswered(api: EntityApi, item: JsonRecord, itemShopID: number): Promise<JsonRecord> {
   return stockIn(item, itemShopID) ?? api.read(getEntity('ItemShop'), { itemShopID });
 }
 

@@ -4,10 +4,11 @@ import path from 'node:path';
 import * as create from '../../lib/actions/createObject';
 import * as lookup from '../../lib/actions/lookupObjectById';
 import * as raw from '../../lib/actions/rawRequest';
+import * as setStockLevel from '../../lib/actions/setStockLevel';
 import * as syncRecords from '../../lib/actions/syncRecords';
 import * as upsert from '../../lib/actions/upsertObject';
 import * as trigger from '../../lib/triggers/pollingEntity';
-import { Simulator } from '../../simulator';
+import { Simulator, SimulatorOptions } from '../../simulator';
 import { run, simulatorWith } from '../helpers/component';
 
 const root = path.resolve(__dirname, '../../..');
@@ -44,6 +45,18 @@ const WORK: Record<string, Step> = {
     expect(result.data[0]).to.deep.include({ created: 2, updated: 10, unchanged: 188, failed: 0 });
     return { requests: 200 };
   },
+  // Both shops of 5,000 Items, one message: every 20th level one more than Lightspeed holds.
+  'Set 10,000 stock levels by `customSku`, 5% changed': async (cfg) => {
+    const levels = Array.from({ length: 10_000 }, (_, index) => {
+      const itemID = Math.floor(index / 2) + 1;
+      const shopID = (index % 2) + 1;
+      const stored = Number(current.store.get('ItemShop', (itemID - 1) * 3 + shopID + 1)?.qoh);
+      return { customSku: `SKU-${String(itemID).padStart(6, '0')}`, shopID, qoh: stored + (index % 20 === 7 ? 1 : 0) };
+    });
+    const result = await run(setStockLevel, { levels }, cfg({ matchField: 'customSku' }));
+    expect(result.data[0]).to.deep.include({ updated: 500, unchanged: 9500, failed: 0 });
+    return { requests: 10_000 };
+  },
   'Create a completed Sale with three lines and a payment': async (cfg) => {
     const body = {
       shopID: 1, registerID: 1, employeeID: 1, completed: true,
@@ -54,6 +67,14 @@ const WORK: Record<string, Step> = {
     return { requests: 1 };
   },
 };
+
+/** Rows whose work needs another simulator than the others' 250 Items. */
+const SIMULATORS: Record<string, Partial<SimulatorOptions>> = {
+  'Set 10,000 stock levels by `customSku`, 5% changed': { items: 5000, bucketSize: 2000 },
+};
+
+/** The simulator of the row being checked (its stock, for the stock levels' row). */
+let current: Simulator;
 
 /** Rows of the README's table under "Limits and throughput": [work, cost, per hour]. */
 function throughputRows(): Array<[string, string, string]> {
@@ -66,7 +87,10 @@ describe('README limits table: each cost is what the simulator\'s Lightspeed cos
   let sim: Simulator;
   let cfg: Awaited<ReturnType<typeof simulatorWith>>['cfg'];
   const frozen = Date.now();
-  beforeEach(async () => ({ sim, cfg } = await simulatorWith({ rateLimit: true, items: 250, now: () => frozen })));
+  beforeEach(async function () {
+    ({ sim, cfg } = await simulatorWith({ rateLimit: true, items: 250, now: () => frozen, ...SIMULATORS[this.currentTest?.title.split(':')[0] ?? ''] }));
+    current = sim;
+  });
   afterEach(() => sim.close());
 
   /** The drips spent so far: the bucket never drains on a frozen clock; the raw GET that asks costs 1. */

@@ -85,16 +85,19 @@ describe('dynamic metadata and select models', () => {
     expect((await newCustomers.getMetaModel({ newAndUpdated: true })).out.properties).to.include.keys('customerID', 'createTime', 'Contact');
   });
 
-  it('Set Stock Level: the item key of Match by, shop and quantities in, in the designer\'s dialect; the result out', async () => {
+  it('Set Stock Level: the item key of Match by, shop and quantities in (or a list of them), in the designer\'s dialect; the result out', async () => {
     const byId = await setStock.getMetaModel({});
-    expect(Object.keys(byId.in.properties ?? {})).to.deep.equal(['itemID', 'shopID', 'shopName', 'qoh', 'reorderPoint', 'reorderLevel']);
-    expect(byId.in.properties?.itemID).to.include({ type: 'integer', required: true });
-    expect(byId.in.properties?.qoh).to.include({ type: 'integer', required: true });
-    expect(byId.in.properties?.shopID).not.to.have.property('required');
+    expect(Object.keys(byId.in.properties ?? {})).to.deep.equal(['itemID', 'shopID', 'shopName', 'qoh', 'reorderPoint', 'reorderLevel', 'levels']);
+    // A message carries one level or a list: required only in each level of the list, where it always applies.
+    const level = byId.in.properties?.levels?.items;
+    expect(level?.properties?.itemID).to.include({ type: 'integer', required: true });
+    expect(level?.properties?.qoh).to.include({ type: 'integer', required: true });
+    expect(level?.properties?.shopID).not.to.have.property('required');
+    expect(byId.in.properties?.itemID).to.include({ type: 'integer' }).and.not.to.have.property('required');
     expect(byId.in).not.to.have.property('required');
     const bySku = await setStock.getMetaModel({ matchField: 'customSku' });
     expect(bySku.in.properties).not.to.have.property('itemID');
-    expect(bySku.in.properties?.customSku).to.include({ type: 'string', required: true });
+    expect(bySku.in.properties?.levels?.items?.properties?.customSku).to.include({ type: 'string', required: true });
     expect(Object.keys(byId.out.properties ?? {})).to.deep.equal(['itemID', 'shopID', 'itemShopID', 'qohBefore', 'qoh', 'reorderPoint', 'reorderLevel', 'changed']);
     expect(await setStock.getMatchFields()).to.deep.equal({
       itemID: 'itemID (default)', customSku: 'customSku', systemSku: 'systemSku', upc: 'upc', ean: 'ean', manufacturerSku: 'manufacturerSku',

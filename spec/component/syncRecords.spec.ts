@@ -1,11 +1,11 @@
 import { expect } from 'chai';
 import * as syncRecords from '../../lib/actions/syncRecords';
 import { ValidationError } from '../../lib/client/http';
-import { SyncSummary } from '../../lib/runtime/sync/outcomes';
 import { Simulator, WireObject } from '../../simulator';
 import { apiRequests, Emitted, run, simulatorWith } from '../helpers/component';
 import { ObjectStorage } from '../helpers/objectStorage';
 import { recordWrites } from '../helpers/sentWrites';
+import { summaryOf, total } from '../helpers/syncSummary';
 
 type Cfg = Awaited<ReturnType<typeof simulatorWith>>['cfg'];
 type Row = Record<string, unknown>;
@@ -16,13 +16,6 @@ const ACCOUNT = '/API/V3/Account/123456';
 const sku = (id: number): string => `SKU-${String(id).padStart(6, '0')}`;
 const writes = (sim: Simulator): string[] => apiRequests(sim).filter((line) => !line.startsWith('GET'));
 const queries = (sim: Simulator): string[] => apiRequests(sim).filter((line) => line.startsWith(`GET ${ACCOUNT}/Item.json`));
-const summaryOf = (result: Result): SyncSummary => {
-  expect(result.thrown, result.thrown?.stack).to.equal(undefined);
-  expect(result.data, 'one message').to.have.length(1);
-  return result.data[0] as SyncSummary;
-};
-/** An outcome count for each input record. */
-const total = (summary: SyncSummary): number => summary.created + summary.updated + summary.unchanged + summary.skipped + summary.failed;
 
 describe('Sync records (against the simulator)', () => {
   let sim: Simulator;
@@ -314,6 +307,35 @@ describe('Sync records (against the simulator)', () => {
         'records[3]: must be a record (a JSON object), got string',
       ]);
       expect(summary.unchanged).to.equal(1);
+    });
+
+    it('what Lightspeed would refuse or ignore in a write fails that record, naming the field, and nothing is sent for it', async () => {
+      const stock = (entry: Row): Row => ({ customSku: sku(5), ItemShops: { ItemShop: [entry] } });
+      const sent = recordWrites();
+      const summary = summaryOf(await sync([
+        stock({ qoh: 4 }), stock({ shopID: 1, qoh: -3 }), stock({ shopID: 1, qoh: 4, sellable: 4 }),
+        { customSku: sku(6), ItemShops: { ItemShop: [{ shopID: 1, qoh: 4 }, { shopID: 1, qoh: 5 }] } },
+        { ...asStored(7), description: 'Written' },
+      ]));
+      expect(summary.results).to.deep.equal([
+        { index: 0, key: sku(5), outcome: 'failed', error: 'records[0].ItemShops.ItemShop.0: needs itemShopID or shopID: Lightspeed finds the shop\'s stock record by one of them' },
+        { index: 1, key: sku(5), outcome: 'failed', error: 'records[1].ItemShops.ItemShop.0.qoh: must be 0 or more, got -3: Lightspeed does not set a negative quantity on hand through the API (only sales, transfers and returns take it below 0)' },
+        { index: 2, key: sku(5), outcome: 'failed', error: 'records[2].ItemShops.ItemShop.0.sellable: is read-only: Lightspeed computes it from qoh (0 when qoh is negative)' },
+        { index: 3, key: sku(6), outcome: 'failed', error: 'records[3].ItemShops.ItemShop.1: names shopID 1 a second time: Lightspeed refuses two entries for one shop' },
+        { index: 4, key: sku(7), outcome: 'updated', id: 7, changed: ['description'] },
+      ]);
+      expect(sent).to.deep.equal([{ method: 'PUT', path: 'Item/7.json', body: { itemID: 7, description: 'Written' } }]);
+      expect(queries(sim), 'the refused records\' keys are not even looked up').to.have.length(1);
+      expect(decodeURIComponent(queries(sim)[0])).to.include(`customSku=${sku(7)}&`);
+    });
+
+    it('by primary key, a read-only field fails that record with the reason, as Upsert refuses it', async () => {
+      const summary = summaryOf(await sync([{ itemID: 8, systemSku: '210000000008', description: 'x' }, { itemID: 9, description: String(item(9).description) }], { matchField: '' }));
+      expect(summary.results).to.deep.equal([
+        { index: 0, key: '8', outcome: 'failed', error: 'records[0].systemSku: is read-only: Lightspeed sets it itself and ignores it in a write' },
+      ]);
+      expect(summary.unchanged).to.equal(1);
+      expect(writes(sim)).to.deep.equal([]);
     });
   });
 });

@@ -6,14 +6,20 @@
  */
 import { JsonRecord } from '../../catalog/records';
 import { AuthenticationError, ComponentError, ForbiddenError, Logger, RateLimitError, TransportError } from '../../client/http';
-import type { RefusedRecord, SyncItem, SyncMode } from '../../input/syncInput';
+import type { RefusedRecord, SyncMode } from '../../input/syncInput';
 import type { KeyLookup } from '../findByKeys';
 import { ChangeResult } from './changeWrite';
 import { RecordResult, Tally } from './outcomes';
 import { progressLine, SpendingMeter } from './progress';
 
-/** What a sync needs to know about the records it syncs. */
-export interface SyncTarget {
+/** One input record as the engine sees it: its position and its key (undefined: a record to create, by primary key). */
+export interface Keyed {
+  index: number;
+  key?: string;
+}
+
+/** What a sync needs to know about the records it syncs (`I`: an input record with what the target needs of it). */
+export interface SyncTarget<I extends Keyed> {
   /** What the records are called in messages (`Item`). */
   noun: string;
   /** The key's name in messages (`customSku`). */
@@ -23,18 +29,20 @@ export interface SyncTarget {
   /** The records each key names, as few queries as the key allows. */
   lookup(keys: string[]): Promise<Map<string, KeyLookup>>;
   /** The refusal for a key several records carry. */
-  several(item: SyncItem, records: JsonRecord[]): string;
+  several(item: I, records: JsonRecord[]): string;
   /** Why a record nothing matches cannot be created (a key Lightspeed assigns), or undefined. */
-  cannotCreate(item: SyncItem): string | undefined;
-  create(item: SyncItem): Promise<ChangeResult>;
+  cannotCreate(item: I): string | undefined;
+  create(item: I): Promise<ChangeResult>;
   /** Why the match cannot be updated from this record (an archived one), or undefined. */
-  refuseMatch(item: SyncItem, stored: JsonRecord): string | undefined;
-  update(item: SyncItem, stored: JsonRecord): Promise<ChangeResult>;
+  refuseMatch(item: I, stored: JsonRecord): string | undefined;
+  update(item: I, stored: JsonRecord): Promise<ChangeResult>;
   idOf(record: JsonRecord): unknown;
 }
 
-export interface SyncRun {
-  items: SyncItem[];
+export interface SyncRun<I extends Keyed> {
+  /** What the progress lines call the run (`Sync records`), and the error that stops it (`Sync`). */
+  label: { progress: string; stop: string };
+  items: I[];
   refused: RefusedRecord[];
   /** Records in the input (items and refused together). */
   total: number;
@@ -51,7 +59,7 @@ const WINDOW = 100;
 const PROGRESS_EVERY = 100;
 
 /** Syncs every record of `run` to `target`; returns the tally. Only a failure of the account or the connection ends it early. */
-export async function runSync(target: SyncTarget, run: SyncRun): Promise<Tally> {
+export async function runSync<I extends Keyed>(target: SyncTarget<I>, run: SyncRun<I>): Promise<Tally> {
   const tally = new Tally();
   const started = Date.now();
   let reported = 0;
@@ -60,7 +68,7 @@ export async function runSync(target: SyncTarget, run: SyncRun): Promise<Tally> 
     await run.onResult?.(result);
     if (Math.floor(tally.done / PROGRESS_EVERY) > reported) {
       reported = Math.floor(tally.done / PROGRESS_EVERY);
-      run.logger.info(progressLine(tally, run.total, run.spending, Date.now() - started));
+      run.logger.info(progressLine(run.label.progress, tally, run.total, run.spending, Date.now() - started));
     }
   };
   try {
@@ -71,15 +79,15 @@ export async function runSync(target: SyncTarget, run: SyncRun): Promise<Tally> 
       await settleWindow(target, unique.slice(at, at + WINDOW), run.mode, settle);
     }
   } catch (error) {
-    throw stopped(error, tally, run.total);
+    throw stopped(run.label.stop, error, tally, run.total);
   }
-  if (tally.done % PROGRESS_EVERY !== 0) run.logger.info(progressLine(tally, run.total, run.spending, Date.now() - started));
+  if (tally.done % PROGRESS_EVERY !== 0) run.logger.info(progressLine(run.label.progress, tally, run.total, run.spending, Date.now() - started));
   return tally;
 }
 
 /** Records whose key another record of the input has too all fail: which of them is right is not ours to guess. */
-function splitDuplicates(target: SyncTarget, items: SyncItem[]): { unique: SyncItem[]; duplicates: RecordResult[] } {
-  const byKey = new Map<string, SyncItem[]>();
+function splitDuplicates<I extends Keyed>(target: SyncTarget<I>, items: I[]): { unique: I[]; duplicates: RecordResult[] } {
+  const byKey = new Map<string, I[]>();
   for (const item of items) {
     if (item.key === undefined) continue;
     const folded = target.foldKey(item.key);
@@ -102,7 +110,7 @@ function splitDuplicates(target: SyncTarget, items: SyncItem[]): { unique: SyncI
  * One window of records: their keys looked up together, then each record settled in input order, as it is done. A
  * lookup Lightspeed refuses fails the window's records that needed it.
  */
-async function settleWindow(target: SyncTarget, items: SyncItem[], mode: SyncMode, settle: (result: RecordResult) => Promise<void>): Promise<void> {
+async function settleWindow<I extends Keyed>(target: SyncTarget<I>, items: I[], mode: SyncMode, settle: (result: RecordResult) => Promise<void>): Promise<void> {
   const keys = items.flatMap((item) => (item.key === undefined ? [] : [item.key]));
   let found = new Map<string, KeyLookup>();
   let lookupFailure: string | undefined;
@@ -118,7 +126,7 @@ async function settleWindow(target: SyncTarget, items: SyncItem[], mode: SyncMod
 }
 
 /** One record's outcome from its lookup and the sync mode. */
-async function settleOne(target: SyncTarget, item: SyncItem, lookup: KeyLookup | undefined, mode: SyncMode): Promise<RecordResult> {
+async function settleOne<I extends Keyed>(target: SyncTarget<I>, item: I, lookup: KeyLookup | undefined, mode: SyncMode): Promise<RecordResult> {
   const base = { index: item.index, key: item.key };
   if (lookup && 'refusal' in lookup) return { ...base, outcome: 'failed', error: lookup.refusal };
   const records = lookup?.records ?? [];
@@ -132,7 +140,7 @@ async function settleOne(target: SyncTarget, item: SyncItem, lookup: KeyLookup |
   return written(target, base, id, () => target.update(item, stored));
 }
 
-async function settleNew(target: SyncTarget, item: SyncItem, mode: SyncMode): Promise<RecordResult> {
+async function settleNew<I extends Keyed>(target: SyncTarget<I>, item: I, mode: SyncMode): Promise<RecordResult> {
   const base = { index: item.index, key: item.key };
   if (mode === 'updateOnly') {
     const what = item.key === undefined ? `the record names no ${target.keyName}` : `no ${target.noun} has this ${target.keyName}`;
@@ -144,8 +152,8 @@ async function settleNew(target: SyncTarget, item: SyncItem, mode: SyncMode): Pr
 }
 
 /** A write's outcome; a failure of this record is its `failed`, one of the account or connection ends the run. */
-async function written(
-  target: SyncTarget, base: { index: number; key?: string }, id: unknown, write: () => Promise<ChangeResult>,
+async function written<I extends Keyed>(
+  target: SyncTarget<I>, base: { index: number; key?: string }, id: unknown, write: () => Promise<ChangeResult>,
 ): Promise<RecordResult> {
   try {
     const { outcome, record, changed } = await write();
@@ -171,9 +179,9 @@ function endsTheRun(error: ComponentError): boolean {
   return error instanceof AuthenticationError || error instanceof RateLimitError || error instanceof ForbiddenError || error instanceof TransportError;
 }
 
-function stopped(error: unknown, tally: Tally, total: number): unknown {
+function stopped(label: string, error: unknown, tally: Tally, total: number): unknown {
   if (!(error instanceof ComponentError)) return error;
-  error.message = `Sync stopped after ${tally.done} of ${total} records (${tally.describe()}): ${error.message}. `
+  error.message = `${label} stopped after ${tally.done} of ${total} records (${tally.describe()}): ${error.message}. `
     + 'Running the same input again writes only what still differs.';
   return error;
 }

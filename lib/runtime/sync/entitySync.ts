@@ -36,6 +36,6 @@ export async function syncEntityRecords(
       + `(1 drip each, plus ${field.loadRelations.join(', ')} loaded), not 100 to a query`);
   }
   const target = entityTarget(api, { entity, field, byPrimaryKey, loadRelations });
-  const tally = await runSync(target, { ...prepared, total, mode, logger: options.logger, spending: client.spending, onResult: options.onResult });
+  const tally = await runSync(target, { label: { progress: 'Sync records', stop: 'Sync' }, ...prepared, total, mode, logger: options.logger, spending: client.spending, onResult: options.onResult });
   return tally.summary(client.spending.drips);
 }

@@ -6,6 +6,7 @@ import { MatchField } from '../../catalog/matchFields';
 import { JsonRecord } from '../../catalog/records';
 import { EntitySpec } from '../../catalog/types';
 import { EntityApi } from '../../client/entityApi';
+import type { SyncItem } from '../../input/syncInput';
 import { findByKeys, severalRecords } from '../findByKeys';
 import { createChecked, updateChecked } from './changeWrite';
 import { SyncTarget } from './engine';
@@ -19,7 +20,7 @@ export interface EntityTargetOptions {
   loadRelations: string[];
 }
 
-export function entityTarget(api: EntityApi, options: EntityTargetOptions): SyncTarget {
+export function entityTarget(api: EntityApi, options: EntityTargetOptions): SyncTarget<SyncItem> {
   const { entity, field, byPrimaryKey, loadRelations } = options;
   const primaryKey = entity.primaryKey as string;
   return {

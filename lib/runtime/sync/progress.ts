@@ -12,9 +12,9 @@ export interface SpendingMeter {
 }
 
 /** `Sync records: 300 of 10000 done (created 2, updated 15, unchanged 283); 18.4 drips spent; about 10 min left at 1 drip/s`. */
-export function progressLine(tally: Tally, total: number, spending: SpendingMeter, elapsedMs: number): string {
+export function progressLine(label: string, tally: Tally, total: number, spending: SpendingMeter, elapsedMs: number): string {
   const done = tally.done;
-  const head = `Sync records: ${done} of ${total} done (${tally.describe()}); ${round(spending.drips)} drip${spending.drips === 1 ? '' : 's'} spent`;
+  const head = `${label}: ${done} of ${total} done (${tally.describe()}); ${round(spending.drips)} drip${spending.drips === 1 ? '' : 's'} spent`;
   if (done >= total) return `${head}, in ${duration(elapsedMs / 1000)}`;
   const rate = spending.dripPerSecond;
   if (rate === undefined || done === 0) return head;
