@@ -55,6 +55,8 @@ export interface CatalogSyncFigures {
   rerun: RunCost;
   /** Per-message Upsert on the first records of the same input. */
   upsertSample: RunCost;
+  /** The same sample through Lookup Object by the key, then Update (or Create) Object: a write for every record. */
+  writeEverySample: RunCost;
   stock: RunCost;
   memory: {
     inputBytes: number;
@@ -99,6 +101,12 @@ export function addLines(lines: LineBuilder, figures: CatalogSyncFigures): void 
   lines.info(`per-message Upsert, ${whole(figures.upsertSample.records)}-record sample x ${fixed(figures.records / figures.upsertSample.records, 0)}: drips per record`,
     perRecord(upsert).drips, describe(upsert));
   lines.target('per-message Upsert / Sync, drips', fewer, `${fixed(fewer, 1)}x`, `>= ${TARGETS.fewerThanUpsert}x`, fewer >= TARGETS.fewerThanUpsert, 'ratio');
+  const writeEvery = scaledTo(figures.writeEverySample, figures.records);
+  const fewerThanWriteEvery = perRecord(writeEvery).drips / sync;
+  lines.info(`per-message Lookup + Update Object (a write for every record), the same sample x ${fixed(figures.records / figures.writeEverySample.records, 0)}: drips per record`,
+    perRecord(writeEvery).drips, describe(writeEvery));
+  lines.target('per-message Lookup + Update Object / Sync, drips', fewerThanWriteEvery, `${fixed(fewerThanWriteEvery, 1)}x`,
+    `>= ${TARGETS.fewerThanUpsert}x`, fewerThanWriteEvery >= TARGETS.fewerThanUpsert, 'ratio');
   lines.target(`Set Stock Level, ${whole(figures.stock.records)} levels (5% differ): drips per level`, stock, describe(figures.stock),
     `<= ${fixed(TARGETS.stockDripsPerLevel, 1)}`, stock <= TARGETS.stockDripsPerLevel, 'ratio');
   lines.info('peak RSS: Sync of a 1 KB input (baseline), of the whole input, per-message Upsert', memory.syncKb,
